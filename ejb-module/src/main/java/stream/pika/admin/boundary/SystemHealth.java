@@ -1,0 +1,43 @@
+package stream.pika.admin.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import stream.pika.admin.entity.HealthReport;
+import stream.pika.live.entity.SessionRecord;
+import stream.pika.platform.control.BuildInfo;
+
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The health figures of this node, for {@code GET /health} and the readiness probe. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class SystemHealth {
+
+    private static final Logger LOG = Logger.getLogger(SystemHealth.class.getName());
+    private static final int QUERY_TIMEOUT_MILLIS = 2_000;
+
+    @PersistenceContext(unitName = "pika")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public HealthReport report() {
+        try {
+            Long notEnded = em.createNamedQuery(SessionRecord.COUNT_NOT_ENDED, Long.class)
+                    .setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MILLIS)
+                    .getSingleResult();
+            return new HealthReport(true, BuildInfo.VERSION, clock.instant(), notEnded);
+        } catch (PersistenceException e) {
+            LOG.log(Level.WARNING, "Health check: database unavailable: {0}", e.getMessage());
+            return new HealthReport(false, BuildInfo.VERSION, clock.instant(), null);
+        }
+    }
+}

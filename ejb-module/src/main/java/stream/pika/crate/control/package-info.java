@@ -1,0 +1,4 @@
+/**
+ * Track matching and catalog rules and their repositories (phase 4).
+ */
+package stream.pika.crate.control;

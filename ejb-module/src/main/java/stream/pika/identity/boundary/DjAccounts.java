@@ -1,0 +1,154 @@
+package stream.pika.identity.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import stream.pika.identity.control.DjAccountMessages;
+import stream.pika.identity.control.DjAccountRepository;
+import stream.pika.identity.control.DjTokenFactory;
+import stream.pika.identity.control.DjTokenRepository;
+import stream.pika.identity.control.PasswordHasher;
+import stream.pika.identity.control.Slugs;
+import stream.pika.identity.entity.Credentials;
+import stream.pika.identity.entity.DjAccount;
+import stream.pika.identity.entity.DjProfile;
+import stream.pika.identity.entity.DjToken;
+import stream.pika.identity.entity.Registration;
+import stream.pika.identity.entity.SignedInDj;
+import stream.pika.platform.boundary.PikaException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * DJ accounts: registering, signing in, and the DJ tokens the desktop app and the web use.
+ * Every path that needs to know "which DJ is this?" (REST bearer, WebSocket REGISTER_SESSION) asks here.
+ */
+@Stateless
+public class DjAccounts {
+
+    /** Each sign-in issues a token; older ones beyond this many are revoked. */
+    static final int MAX_TOKENS_PER_DJ = 10;
+    /** {@code last_used} is written at most this often per token. */
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final int MAX_EMAIL_LENGTH = 254;
+    static final int MAX_PASSWORD_LENGTH = 128;
+
+    private static final Logger LOG = Logger.getLogger(DjAccounts.class.getName());
+
+    @Inject
+    DjAccountRepository accounts;
+
+    @Inject
+    DjTokenRepository tokens;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Opens an account and signs the DJ in.
+     *
+     * @throws PikaException INVALID for a display name without a usable slug, CONFLICT for a taken e-mail or name
+     */
+    public SignedInDj register(@NotNull @Valid Registration registration) {
+        String email = normalizeEmail(registration.email());
+        String displayName = registration.displayName().strip();
+        String slug = Slugs.of(displayName);
+        if (slug.length() < 2) {
+            throw PikaException.invalid(DjAccountMessages.SLUG_TOO_SHORT);
+        }
+        if (Slugs.reserved(slug)) {
+            throw PikaException.invalid(DjAccountMessages.SLUG_RESERVED);
+        }
+        if (accounts.findByEmail(email).isPresent()) {
+            throw PikaException.conflict(DjAccountMessages.EMAIL_TAKEN);
+        }
+        if (accounts.slugTaken(slug)) {
+            throw PikaException.conflict(DjAccountMessages.SLUG_TAKEN);
+        }
+        DjAccount account = accounts.add(
+                new DjAccount(email, passwords.hash(registration.password()), displayName, slug, clock.instant()));
+        LOG.info(() -> "DJ account " + account.id() + " registered as '" + slug + "'");
+        return new SignedInDj(account.profile(), issueToken(account));
+    }
+
+    /**
+     * Signs a DJ in with e-mail and password and issues a new token.
+     *
+     * @throws PikaException UNAUTHENTICATED, without saying whether the e-mail or the password was wrong
+     */
+    public SignedInDj login(@NotNull @Valid Credentials credentials) {
+        String password = credentials.password();
+        if (password.length() > MAX_PASSWORD_LENGTH || credentials.email().length() > MAX_EMAIL_LENGTH) {
+            throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
+        }
+        Optional<DjAccount> found = accounts.findByEmail(normalizeEmail(credentials.email()));
+        if (found.isEmpty()) {
+            passwords.spendVerificationTime(password);
+            throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
+        }
+        DjAccount account = found.get();
+        if (!passwords.matches(password, account.passwordHash())) {
+            LOG.info(() -> "Failed sign-in for DJ account " + account.id());
+            throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
+        }
+        String token = issueToken(account);
+        tokens.keepNewest(account, MAX_TOKENS_PER_DJ);
+        return new SignedInDj(account.profile(), token);
+    }
+
+    /** The DJ a token belongs to, or empty when the token is malformed, unknown or revoked. */
+    public Optional<DjProfile> authenticate(String token) {
+        return findToken(token).map(stored -> {
+            tokens.touch(stored, clock.instant(), LAST_USED_RESOLUTION);
+            return stored.account().profile();
+        });
+    }
+
+    /** @throws PikaException NOT_FOUND when the account no longer exists */
+    public DjProfile profile(long djId) {
+        return accounts.find(djId)
+                .map(DjAccount::profile)
+                .orElseThrow(() -> PikaException.notFound("DJ not found"));
+    }
+
+    /**
+     * Revokes the presented token and issues a new one for the same DJ; the DJ's other tokens stay valid.
+     *
+     * @throws PikaException UNAUTHENTICATED when the presented token is not valid
+     */
+    public String regenerateToken(String presentedToken) {
+        DjToken stored = findToken(presentedToken)
+                .orElseThrow(() -> PikaException.unauthenticated(DjAccountMessages.TOKEN_INVALID));
+        DjAccount account = stored.account();
+        tokens.remove(stored);
+        LOG.info(() -> "DJ account " + account.id() + " regenerated a token");
+        return issueToken(account);
+    }
+
+    private Optional<DjToken> findToken(String token) {
+        if (!DjTokenFactory.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return tokens.findByHash(DjTokenFactory.hash(token));
+    }
+
+    private String issueToken(DjAccount account) {
+        String token = DjTokenFactory.newToken();
+        Instant now = clock.instant();
+        tokens.add(new DjToken(account, DjTokenFactory.hash(token), "Default", now));
+        return token;
+    }
+
+    private static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

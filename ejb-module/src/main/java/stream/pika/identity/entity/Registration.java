@@ -1,0 +1,44 @@
+package stream.pika.identity.entity;
+
+import jakarta.validation.GroupSequence;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A request to open a DJ account. Presence is checked first, so a request with missing fields
+ * gets one clear message (the original's) rather than a list.
+ */
+@GroupSequence({Registration.Presence.class, Registration.class})
+public record Registration(
+        @NotBlank(message = Registration.REQUIRED, groups = Presence.class)
+        @Size(max = 254, message = "Email must be at most 254 characters")
+        @Email(regexp = Registration.EMAIL_SHAPE, message = "Invalid email format")
+        String email,
+
+        @NotEmpty(message = Registration.REQUIRED, groups = Presence.class)
+        @Size(min = 8, message = "Password must be at least 8 characters")
+        @Size(max = 128, message = "Password must be at most 128 characters")
+        String password,
+
+        @NotBlank(message = Registration.REQUIRED, groups = Presence.class)
+        @Size(min = 2, message = "Display name must be at least 2 characters")
+        @Size(max = 100, message = "Display name must be at most 100 characters")
+        @Pattern(regexp = "[^<>\"']*", message = "Display name must not contain < > \" or '")
+        String displayName) {
+
+    static final String REQUIRED = "Email, password, and display name are required";
+    /** Something@something.tld without spaces: what mail actually needs, no more. */
+    static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    /** Validation group of the presence checks. */
+    public interface Presence {
+    }
+
+    @Override
+    public String toString() {
+        return "Registration[email=" + email + ", displayName=" + displayName + "]";
+    }
+}

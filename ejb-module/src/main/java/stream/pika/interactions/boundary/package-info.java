@@ -1,0 +1,4 @@
+/**
+ * What dancers and the DJ do in a session: likes, tempo votes, polls, reactions, announcements.
+ */
+package stream.pika.interactions.boundary;

@@ -1,0 +1,4 @@
+/**
+ * Live sessions as other code sees them: going live, now playing, ending a set, who is listening.
+ */
+package stream.pika.live.boundary;

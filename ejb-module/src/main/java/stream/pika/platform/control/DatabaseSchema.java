@@ -1,0 +1,73 @@
+package stream.pika.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the PostgreSQL schema up to date before anything else runs. The datasource is defined
+ * here from MicroProfile Config (so from {@code PIKA_DB_*} environment variables) so the same WAR
+ * runs on Payara Micro with no server setup. Startup beans that use the database depend on this one.
+ */
+@DataSourceDefinition(
+        name = DatabaseSchema.DATASOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=pika.db.url:" + DatabaseSchema.DEFAULT_URL + "}",
+        user = "${MPCONFIG=pika.db.user:" + DatabaseSchema.DEFAULT_USER + "}",
+        password = "${MPCONFIG=pika.db.password:" + DatabaseSchema.DEFAULT_PASSWORD + "}",
+        minPoolSize = 1,
+        maxPoolSize = 32,
+        properties = {
+                // Strings bound to json/jsonb columns are typed by the server.
+                "stringtype=unspecified",
+                "ApplicationName=pika",
+                "connectTimeout=5",
+                // Payara pool settings: give up on a busy pool after 10 s, replace broken connections.
+                "fish.payara.max-wait-time-in-millis=10000",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true"
+        })
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseSchema {
+
+    public static final String DATASOURCE = "java:app/jdbc/pika";
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/pika";
+    static final String DEFAULT_USER = "postgres";
+    // PostgreSQL under trust auth ignores it, but the pool wants a password property.
+    static final String DEFAULT_PASSWORD = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        try {
+            Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load();
+            MigrateResult result = flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion())
+                    + " (" + result.migrationsExecuted + " migration(s) applied now)");
+        } catch (RuntimeException e) {
+            throw StartupFailure.fail("the database schema could not be migrated: " + StartupFailure.rootMessage(e), e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Infrastructure: the database schema at startup, rate-limiter implementations, the clock, configuration.
+ */
+package stream.pika.platform.control;

@@ -1,0 +1,36 @@
+package stream.pika.platform.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+import java.io.StringReader;
+import java.util.List;
+
+/** Stores a list of strings as a JSON array (json/jsonb columns such as poll options). */
+@Converter
+public class JsonStringList implements AttributeConverter<List<String>, String> {
+
+    @Override
+    public String convertToDatabaseColumn(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build().toString();
+    }
+
+    @Override
+    public List<String> convertToEntityAttribute(String json) {
+        if (json == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+    }
+}

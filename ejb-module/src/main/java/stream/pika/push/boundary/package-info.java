@@ -1,0 +1,4 @@
+/**
+ * Web Push as other code sees it: subscribing a phone and notifying a session's subscribers.
+ */
+package stream.pika.push.boundary;

@@ -1,0 +1,4 @@
+/**
+ * Push subscriptions as stored in PostgreSQL.
+ */
+package stream.pika.push.entity;

@@ -1,0 +1,95 @@
+package stream.pika.payara;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The README's run command: a database, then Payara Micro with Pika!, until Ctrl-C.
+ * <ul>
+ *   <li>{@code PIKA_DB_URL} set: used as it is.</li>
+ *   <li>otherwise the local PostgreSQL (127.0.0.1:5432), where database {@code pika} is created if missing;</li>
+ *   <li>no PostgreSQL there ({@code PIKA_LOCAL_DB_PORT} moves "there"): an embedded one in {@code $PIKA_DATA_DIR/postgres}.</li>
+ * </ul>
+ * Usage: {@code DevServer <payara-micro.jar> <pika.war> <work directory>}.
+ */
+public final class DevServer {
+
+    private static final Logger LOG = Logger.getLogger(DevServer.class.getName());
+    private static final String DATABASE_NAME = "pika";
+
+    private DevServer() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: DevServer <payara-micro.jar> <pika.war> <work directory>");
+            System.exit(2);
+        }
+        try {
+            System.exit(run(args));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println("Pika! cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int run(String[] args) {
+        Map<String, String> env = System.getenv();
+        Path workDirectory = Path.of(args[2]).toAbsolutePath();
+        Path dataDirectory = Path.of(env.getOrDefault("PIKA_DATA_DIR", workDirectory.resolve(".pika").toString()))
+                .toAbsolutePath();
+        int port = Integer.parseInt(env.getOrDefault("PIKA_PORT", "8080"));
+
+        EmbeddedDatabase embedded = null;
+        MicroServer.Builder micro = MicroServer.builder(Path.of(args[0]), Path.of(args[1]))
+                .port(port)
+                .postBootCommands(MicroServer.postBootCommandsFile(dataDirectory.resolve("micro")))
+                .env("PIKA_DATA_DIR", dataDirectory.toString());
+        String databaseDescription;
+        if (env.containsKey("PIKA_DB_URL")) {
+            databaseDescription = env.get("PIKA_DB_URL") + " (PIKA_DB_URL)";
+        } else {
+            int localPort = Integer.parseInt(env.getOrDefault("PIKA_LOCAL_DB_PORT", "5432"));
+            Database local = new Database("127.0.0.1", localPort,
+                    env.getOrDefault("PIKA_DB_USER", "postgres"), env.getOrDefault("PIKA_DB_PASSWORD", "postgres"));
+            Database server;
+            if (local.reachable()) {
+                server = local;
+                databaseDescription = "local PostgreSQL";
+            } else {
+                LOG.info("No PostgreSQL at 127.0.0.1:" + localPort + ": starting an embedded one in " + dataDirectory.resolve("postgres"));
+                embedded = EmbeddedDatabase.start(dataDirectory.resolve("postgres"));
+                server = embedded.server();
+                databaseDescription = "embedded PostgreSQL, data in " + dataDirectory.resolve("postgres");
+            }
+            if (server.ensure(DATABASE_NAME)) {
+                LOG.info("Created database " + DATABASE_NAME);
+            }
+            micro.env("PIKA_DB_URL", server.jdbcUrl(DATABASE_NAME))
+                    .env("PIKA_DB_USER", server.user())
+                    .env("PIKA_DB_PASSWORD", server.password());
+            databaseDescription = server.jdbcUrl(DATABASE_NAME) + " (" + databaseDescription + ")";
+        }
+
+        MicroServer server = micro.start();
+        EmbeddedDatabase embeddedToStop = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            Optional.ofNullable(embeddedToStop).ifPresent(EmbeddedDatabase::close);
+        }, "pika-dev-server-stop"));
+
+        try {
+            Duration took = server.awaitHealthy(Duration.ofMinutes(3));
+            System.out.printf("%n  Pika! is running at http://localhost:%d (ready in %d s)%n  database: %s%n"
+                            + "  health:   http://localhost:%d/health%n  Stop with Ctrl-C.%n%n",
+                    port, took.toSeconds(), databaseDescription, port, port);
+        } catch (IllegalStateException e) {
+            System.err.println("Pika! did not start: " + e.getMessage());
+        }
+        return server.awaitExit(Duration.ofDays(3650));
+    }
+}

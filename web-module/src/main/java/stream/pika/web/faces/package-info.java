@@ -1,0 +1,4 @@
+/**
+ * Backing beans of the role dashboards (Jakarta Faces + PrimeFaces).
+ */
+package stream.pika.web.faces;

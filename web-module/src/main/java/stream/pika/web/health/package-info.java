@@ -1,0 +1,4 @@
+/**
+ * GET /health in the original's shape and the MicroProfile readiness check.
+ */
+package stream.pika.web.health;

@@ -1,0 +1,71 @@
+package stream.pika.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.Credentials;
+import stream.pika.identity.entity.Registration;
+import stream.pika.identity.entity.Roles;
+import stream.pika.identity.entity.SignedInDj;
+import stream.pika.platform.entity.Quota;
+import stream.pika.web.security.BearerTokenMechanism;
+
+/** DJ accounts: {@code /api/auth/register}, {@code login}, {@code me}, {@code regenerate-token}. */
+@Path("auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PikaClientRequired
+public class AuthResource {
+
+    @Inject
+    DjAccounts accounts;
+
+    @POST
+    @Path("register")
+    @RateLimited(Quota.AUTH)
+    public Response register(@NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid Registration registration) {
+        SignedInDj dj = accounts.register(registration);
+        return Response.status(Response.Status.CREATED)
+                .entity(new AuthResponses.SignedIn(true, dj.dj(), dj.token()))
+                .build();
+    }
+
+    @POST
+    @Path("login")
+    @RateLimited(Quota.AUTH)
+    public AuthResponses.SignedIn login(@NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid Credentials credentials) {
+        SignedInDj dj = accounts.login(credentials);
+        return new AuthResponses.SignedIn(true, dj.dj(), dj.token());
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed(Roles.DJ)
+    public AuthResponses.Me me(@Context SecurityContext security) {
+        return new AuthResponses.Me(true, accounts.profile(Long.parseLong(security.getUserPrincipal().getName())));
+    }
+
+    @POST
+    @Path("regenerate-token")
+    @RateLimited(Quota.AUTH)
+    @RolesAllowed(Roles.DJ)
+    @Consumes(MediaType.WILDCARD)
+    public AuthResponses.NewToken regenerateToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return new AuthResponses.NewToken(true, accounts.regenerateToken(BearerTokenMechanism.tokenOf(authorization)));
+    }
+}

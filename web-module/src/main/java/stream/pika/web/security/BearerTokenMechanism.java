@@ -1,0 +1,58 @@
+package stream.pika.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.control.DjAccountMessages;
+import stream.pika.identity.entity.DjProfile;
+import stream.pika.identity.entity.Roles;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code Authorization: Bearer pk_dj_…} signs the request in as that DJ: the caller name is the
+ * DJ's account id and the group is {@link Roles#DJ}. Requests without the header stay anonymous;
+ * a bad token also leaves the request anonymous but notes why, so a protected route can say
+ * "Invalid token" rather than "Authorization token required".
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    /** Request attribute holding the reason a presented token was not accepted. */
+    public static final String FAILURE = BearerTokenMechanism.class.getName() + ".failure";
+    private static final String SCHEME = "Bearer ";
+
+    @Inject
+    DjAccounts accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return context.doNothing();
+        }
+        String token = tokenOf(header);
+        Optional<DjProfile> dj = token == null ? Optional.empty() : accounts.authenticate(token);
+        if (dj.isEmpty()) {
+            request.setAttribute(FAILURE, DjAccountMessages.TOKEN_INVALID);
+            return context.doNothing();
+        }
+        return context.notifyContainerAboutLogin(new CallerPrincipal(String.valueOf(dj.get().id())), Set.of(Roles.DJ));
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or {@code null} for another scheme. */
+    public static String tokenOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return null;
+        }
+        return authorization.substring(SCHEME.length()).strip();
+    }
+}

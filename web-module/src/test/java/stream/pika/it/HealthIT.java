@@ -1,0 +1,43 @@
+package stream.pika.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /health} in the original's shape, and Payara's MicroProfile readiness moved to /mp-health. */
+@ExtendWith(TestServer.class)
+class HealthIT {
+
+    @Test
+    void healthHasTheOriginalShape() {
+        Api.Reply reply = Api.newClient().get("/health");
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.header("Content-Type").startsWith("application/json"));
+        JsonObject body = reply.json();
+        assertEquals("ok", body.getString("status"));
+        assertEquals("connected", body.getString("database"));
+        assertTrue(body.getString("version").matches("\\d+\\.\\d+\\.\\d+.*"), body::toString);
+        assertTrue(body.getJsonNumber("activeSessions").longValue() >= 0);
+        String timestamp = body.getString("timestamp");
+        assertTrue(timestamp.endsWith("Z"), timestamp);
+        assertTrue(Duration.between(Instant.parse(timestamp), Instant.now()).abs().getSeconds() < 60);
+        assertFalse(reply.containsNull());
+    }
+
+    @Test
+    void readinessChecksTheDatabase() {
+        Api.Reply reply = Api.newClient().get("/mp-health/ready");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject body = reply.json();
+        assertEquals("UP", body.getString("status"));
+        assertTrue(body.getJsonArray("checks").stream().map(c -> c.asJsonObject().getString("name")).anyMatch("database"::equals),
+                body::toString);
+    }
+}

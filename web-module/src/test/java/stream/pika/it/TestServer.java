@@ -1,0 +1,119 @@
+package stream.pika.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import stream.pika.payara.Database;
+import stream.pika.payara.MicroServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Payara Micro shared by the integration tests: started once per run (on first use) against a
+ * freshly created database {@value #DATABASE}, stopped when all tests are done. Classes that need
+ * it say {@code @ExtendWith(TestServer.class)}.
+ */
+public final class TestServer implements BeforeAllCallback {
+
+    public static final String DATABASE = "pika_it";
+    /** The IT server trusts proxy headers from here, so each test can act as its own client IP. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
+    /** Short, so a test can watch a rate-limit window end. */
+    public static final Duration AUTH_WINDOW = Duration.ofSeconds(4);
+
+    private static MicroServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(TestServer.class.getName(), key -> {
+                    start(true);
+                    return (ExtensionContext.Store.CloseableResource) TestServer::stop;
+                });
+    }
+
+    public static synchronized MicroServer server() {
+        if (server == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(TestServer.class)");
+        }
+        return server;
+    }
+
+    public static URI baseUri() {
+        return URI.create("http://" + TRUSTED_PROXY + ":" + server().port());
+    }
+
+    /** Stops the shared server and starts it again on the same database. */
+    public static synchronized void restart() {
+        stop();
+        start(false);
+    }
+
+    public static Database postgres() {
+        return new Database(System.getProperty("pika.test.db.host", "127.0.0.1"),
+                Integer.getInteger("pika.test.db.port", 5432), "postgres", "postgres");
+    }
+
+    public static Path itDirectory() {
+        try {
+            Path dir = Path.of(System.getProperty("pika.it.dir", "target/it"));
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Micro for this project's WAR, logging to {@code target/it/<name>.log}, on a free port. */
+    public static MicroServer.Builder micro(String name) {
+        return MicroServer.builder(Path.of(System.getProperty("pika.micro.jar")), Path.of(System.getProperty("pika.war")))
+                .port(freePort())
+                .postBootCommands(MicroServer.postBootCommandsFile(itDirectory().resolve(name)))
+                .logTo(itDirectory().resolve(name + ".log"))
+                .jvmOption("-Xmx768m");
+    }
+
+    /** Environment pointing Pika! at a database of the test PostgreSQL. */
+    public static Map<String, String> databaseEnv(String database) {
+        Database postgres = postgres();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PIKA_DB_URL", postgres.jdbcUrl(database));
+        env.put("PIKA_DB_USER", postgres.user());
+        env.put("PIKA_DB_PASSWORD", postgres.password());
+        return env;
+    }
+
+    private static synchronized void start(boolean freshDatabase) {
+        if (freshDatabase) {
+            postgres().recreate(DATABASE);
+        }
+        server = micro("shared-server")
+                .env(databaseEnv(DATABASE))
+                .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
+                .env("PIKA_RATELIMIT_AUTH_WINDOW", AUTH_WINDOW.toString())
+                .start();
+        server.awaitHealthy(Duration.ofMinutes(2));
+    }
+
+    private static synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
