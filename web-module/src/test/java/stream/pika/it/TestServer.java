@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Payara Micro shared by the integration tests: started once per run (on first use) against a
- * freshly created database {@value #DATABASE}, stopped when all tests are done. Classes that need
+ * The Payara Micro shared by the integration tests: started once per run (on first use) against
+ * database {@value #DATABASE}, created empty by {@link TestDatabases}; stopped when all tests are done. Classes that need
  * it say {@code @ExtendWith(TestServer.class)}.
  */
 public final class TestServer implements BeforeAllCallback {
@@ -34,7 +34,7 @@ public final class TestServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(TestServer.class.getName(), key -> {
-                    start(true);
+                    start();
                     return (ExtensionContext.Store.CloseableResource) TestServer::stop;
                 });
     }
@@ -53,7 +53,7 @@ public final class TestServer implements BeforeAllCallback {
     /** Stops the shared server and starts it again on the same database. */
     public static synchronized void restart() {
         stop();
-        start(false);
+        start();
     }
 
     public static Database postgres() {
@@ -90,10 +90,7 @@ public final class TestServer implements BeforeAllCallback {
         return env;
     }
 
-    private static synchronized void start(boolean freshDatabase) {
-        if (freshDatabase) {
-            postgres().recreate(DATABASE);
-        }
+    private static synchronized void start() {
         server = micro("shared-server")
                 .env(databaseEnv(DATABASE))
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)

@@ -10,9 +10,12 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.List;
 
-/** Stores a list of strings as a JSON array (json/jsonb columns such as poll options). */
+/**
+ * Stores a list of strings as a JSON array (json/jsonb columns such as poll options). The driver
+ * reads jsonb as a {@code PGobject}, hence {@code Object}: its text is the JSON.
+ */
 @Converter
-public class JsonStringList implements AttributeConverter<List<String>, String> {
+public class JsonStringList implements AttributeConverter<List<String>, Object> {
 
     @Override
     public String convertToDatabaseColumn(List<String> values) {
@@ -25,11 +28,11 @@ public class JsonStringList implements AttributeConverter<List<String>, String> 
     }
 
     @Override
-    public List<String> convertToEntityAttribute(String json) {
-        if (json == null) {
+    public List<String> convertToEntityAttribute(Object stored) {
+        if (stored == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Json.createReader(new StringReader(stored.toString()))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

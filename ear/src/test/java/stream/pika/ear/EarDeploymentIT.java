@@ -1,0 +1,197 @@
+package stream.pika.ear;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import stream.pika.payara.Database;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * pika.ear on a real Payara Server 6 (the distribution from Maven Central, unpacked by the build):
+ * a new domain, the setup from {@code payara-config/server/setup-domain.asadmin}, the database named
+ * through domain-level MicroProfile Config, {@code asadmin deploy}, then {@code /health} and a DJ
+ * account round trip, exactly as the README tells an operator to do it.
+ */
+class EarDeploymentIT {
+
+    private static final String DOMAIN = "pika-check";
+    private static final String DATABASE = "pika_ear_check";
+
+    private static Path asadmin;
+    private static Path log;
+    private static int portBase;
+    private static boolean domainStarted;
+
+    @BeforeAll
+    static void deployOnPayaraServer() throws Exception {
+        Path home = Path.of(System.getProperty("payara.server.home"));
+        asadmin = home.resolve("bin/asadmin");
+        assertTrue(Files.isExecutable(asadmin) || asadmin.toFile().setExecutable(true), "asadmin at " + asadmin);
+        Path itDir = Path.of(System.getProperty("pika.it.dir"));
+        Files.createDirectories(itDir);
+        log = itDir.resolve("payara-server.log");
+        Files.deleteIfExists(log);
+        portBase = freePortBase();
+
+        Database postgres = new Database("127.0.0.1", 5432, "postgres", "postgres");
+        postgres.recreate(DATABASE);
+
+        asadminOk("delete-domain", DOMAIN); // a leftover of an interrupted run, if any
+        asadminRequired("create-domain", "--nopassword=true", "--portbase", Integer.toString(portBase), DOMAIN);
+        asadminRequired("start-domain", DOMAIN);
+        domainStarted = true;
+        asadminRequired("--port", adminPort(), "multimode", "--file", System.getProperty("pika.domain.setup"));
+        asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
+                "--propertyName=pika.db.url", "--propertyValue=" + postgres.jdbcUrl(DATABASE));
+        asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
+                "--propertyName=pika.db.user", "--propertyValue=postgres");
+        asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
+                "--propertyName=pika.db.password", "--propertyValue=postgres");
+        asadminRequired("--port", adminPort(), "deploy", System.getProperty("pika.ear"));
+    }
+
+    @AfterAll
+    static void stopTheDomain() throws Exception {
+        if (domainStarted) {
+            asadminOk("stop-domain", DOMAIN);
+        }
+        asadminOk("delete-domain", DOMAIN);
+    }
+
+    @Test
+    void healthAnswersInTheOriginalShape() throws Exception {
+        HttpResponse<String> health = http("GET", "/health", null, null);
+        assertEquals(200, health.statusCode(), health.body());
+        JsonObject body = json(health.body());
+        assertEquals("ok", body.getString("status"));
+        assertEquals("connected", body.getString("database"));
+    }
+
+    @Test
+    void djAccountRoundTrip() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = "ear-" + unique + "@example.com";
+        HttpResponse<String> registered = http("POST", "/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"ear-password\",\"displayName\":\"EAR " + unique + "\"}", null);
+        assertEquals(201, registered.statusCode(), registered.body());
+
+        HttpResponse<String> login = http("POST", "/api/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"ear-password\"}", null);
+        assertEquals(200, login.statusCode(), login.body());
+        String token = json(login.body()).getString("token");
+
+        HttpResponse<String> me = http("GET", "/api/auth/me", null, token);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(email, json(me.body()).getJsonObject("user").getString("email"));
+
+        // The account landed in the database named through domain-level MicroProfile Config.
+        try (Connection db = new Database("127.0.0.1", 5432, "postgres", "postgres").connect(DATABASE);
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM dj_users WHERE email = ?")) {
+            query.setString(1, email);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                assertEquals(1, count.getInt(1));
+            }
+        }
+
+        HttpResponse<String> anonymous = http("GET", "/api/auth/me", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("Authorization token required", json(anonymous.body()).getString("error"));
+    }
+
+    private static HttpResponse<String> http(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (portBase + 80) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Pika-Client", "pika-e2e");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String adminPort() {
+        return Integer.toString(portBase + 48);
+    }
+
+    private static void asadminRequired(String... args) throws Exception {
+        int status = asadmin(args);
+        if (status != 0) {
+            fail("asadmin " + String.join(" ", args) + " failed with status " + status + "; see " + log);
+        }
+    }
+
+    private static void asadminOk(String... args) throws Exception {
+        asadmin(args);
+    }
+
+    private static int asadmin(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Files.writeString(log, "\n$ asadmin " + String.join(" ", args) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail("asadmin " + String.join(" ", args) + " did not finish within 5 minutes");
+        }
+        return process.exitValue();
+    }
+
+    /** A port base whose admin (base+48) and HTTP (base+80) ports are free. */
+    private static int freePortBase() {
+        for (int base = 28000; base < 40000; base += 1000) {
+            if (free(base + 48) && free(base + 80) && free(base + 81) && free(base + 86) && free(base + 76) && free(base + 37)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port base for the Payara Server domain");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
