@@ -78,6 +78,7 @@ public final class DevServer {
         MicroServer server = micro.start();
         EmbeddedDatabase embeddedToStop = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Pika!...");
             server.close();
             Optional.ofNullable(embeddedToStop).ifPresent(EmbeddedDatabase::close);
         }, "pika-dev-server-stop"));

@@ -3,6 +3,7 @@ package stream.pika.platform.control;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
@@ -18,6 +19,8 @@ import java.util.logging.Logger;
  * Runs while Payara deploys the persistence unit, which is the first moment the application
  * touches PostgreSQL: waits for it ({@code pika.db.startup-wait}, default 20 s, as it may still be
  * starting next to us) and otherwise stops the start with a message that says what to fix.
+ * It also turns off EclipseLink's own query retries (3 × 5 s by default): during an outage a
+ * request should fail at once, and the pool replaces broken connections when the database is back.
  */
 public class DatabaseAvailability implements SessionCustomizer {
 
@@ -25,6 +28,9 @@ public class DatabaseAvailability implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
+        if (session.getDatasourceLogin() instanceof DatabaseLogin database) {
+            database.setQueryRetryAttemptCount(0);
+        }
         if (!(session.getDatasourceLogin() instanceof DatasourceLogin login)
                 || !(login.getConnector() instanceof JNDIConnector jndi) || jndi.getDataSource() == null) {
             return;
