@@ -26,7 +26,7 @@ public final class TestServer implements BeforeAllCallback {
     /** The IT server trusts proxy headers from here, so each test can act as its own client IP. */
     public static final String TRUSTED_PROXY = "127.0.0.1";
     /** Short, so a test can watch a rate-limit window end. */
-    public static final Duration AUTH_WINDOW = Duration.ofSeconds(4);
+    public static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
 
     private static MicroServer server;
 

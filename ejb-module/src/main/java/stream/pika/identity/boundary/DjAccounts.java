@@ -1,5 +1,9 @@
 package stream.pika.identity.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,6 +19,7 @@ import stream.pika.identity.entity.DjAccount;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.identity.entity.DjToken;
 import stream.pika.identity.entity.Registration;
+import stream.pika.identity.entity.Roles;
 import stream.pika.identity.entity.SignedInDj;
 import stream.pika.platform.boundary.PikaException;
 
@@ -30,6 +35,7 @@ import java.util.logging.Logger;
  * Every path that needs to know "which DJ is this?" (REST bearer, WebSocket REGISTER_SESSION) asks here.
  */
 @Stateless
+@DeclareRoles(Roles.DJ)
 public class DjAccounts {
 
     /** Each sign-in issues a token; older ones beyond this many are revoked. */
@@ -52,6 +58,9 @@ public class DjAccounts {
 
     @Inject
     Clock clock;
+
+    @Resource
+    SessionContext context;
 
     /**
      * Opens an account and signs the DJ in.
@@ -113,8 +122,14 @@ public class DjAccounts {
         });
     }
 
-    /** @throws PikaException NOT_FOUND when the account no longer exists */
-    public DjProfile profile(long djId) {
+    /**
+     * The signed-in DJ's own account (the caller established by the bearer-token mechanism).
+     *
+     * @throws PikaException NOT_FOUND when the account no longer exists
+     */
+    @RolesAllowed(Roles.DJ)
+    public DjProfile currentDj() {
+        long djId = Long.parseLong(context.getCallerPrincipal().getName());
         return accounts.find(djId)
                 .map(DjAccount::profile)
                 .orElseThrow(() -> PikaException.notFound("DJ not found"));

@@ -11,11 +11,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Credentials;
 import stream.pika.identity.entity.Registration;
@@ -56,8 +54,8 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.DJ)
-    public AuthResponses.Me me(@Context SecurityContext security) {
-        return new AuthResponses.Me(true, accounts.profile(Long.parseLong(security.getUserPrincipal().getName())));
+    public AuthResponses.Me me() {
+        return new AuthResponses.Me(true, accounts.currentDj());
     }
 
     @POST

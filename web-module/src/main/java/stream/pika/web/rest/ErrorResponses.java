@@ -1,5 +1,6 @@
 package stream.pika.web.rest;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+    static final String NOT_ALLOWED = "Not allowed for this account";
 
     public Response of(Throwable failure) {
         Throwable error = unwrap(failure);
@@ -40,6 +42,10 @@ public class ErrorResponses {
                 answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
             return answer.build();
+        }
+        if (error instanceof EJBAccessException) {
+            // A boundary's @RolesAllowed refused the caller.
+            return answer(Response.Status.FORBIDDEN, NOT_ALLOWED).build();
         }
         if (error instanceof ConstraintViolationException invalid) {
             return answer(Response.Status.BAD_REQUEST, messages(invalid)).build();

@@ -42,7 +42,7 @@ public class RolesFilter implements ContainerRequestFilter {
             throw PikaException.unauthenticated(failure instanceof String reason ? reason : DjAccountMessages.TOKEN_REQUIRED);
         }
         if (Arrays.stream(allowed.value()).noneMatch(security::isUserInRole)) {
-            throw PikaException.forbidden("Not allowed for this account");
+            throw PikaException.forbidden(ErrorResponses.NOT_ALLOWED);
         }
     }
 
