@@ -1,6 +1,7 @@
 package stream.pika.it;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a restart that leaves it untouched.
  */
 @ExtendWith(TestServer.class)
+@Order(1) // restarts the shared server: first, so the other classes' connections see one server
 class SchemaIT {
 
     private static final List<String> TABLES = List.of("dj_users", "dj_tokens", "sessions", "played_tracks", "likes",

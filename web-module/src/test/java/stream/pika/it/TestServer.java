@@ -28,7 +28,14 @@ public final class TestServer implements BeforeAllCallback {
     /** Short, so a test can watch a rate-limit window end. */
     public static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
 
+    /** Short, so a test can wait a DJ's grace out; the default (60 s) is a unit-tested setting. */
+    public static final Duration RECONNECT_GRACE = Duration.ofSeconds(3);
+    /** The shared server allows a broadcast per second; the 5 s default is checked on its own server. */
+    public static final Duration BROADCAST_MIN_INTERVAL = Duration.ofSeconds(1);
+
     private static MicroServer server;
+    private static WsClient idleWitness;
+    private static long idleWitnessOpenedNanos;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,6 +55,15 @@ public final class TestServer implements BeforeAllCallback {
 
     public static URI baseUri() {
         return URI.create("http://" + TRUSTED_PROXY + ":" + server().port());
+    }
+
+    /** A connection opened right after the server started that sends nothing (see KeepAliveIT). */
+    public static synchronized WsClient idleWitness() {
+        return idleWitness;
+    }
+
+    public static synchronized Duration idleWitnessAge() {
+        return Duration.ofNanos(System.nanoTime() - idleWitnessOpenedNanos);
     }
 
     /** Stops the shared server and starts it again on the same database. */
@@ -95,8 +111,13 @@ public final class TestServer implements BeforeAllCallback {
                 .env(databaseEnv(DATABASE))
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("PIKA_RATELIMIT_AUTH_WINDOW", AUTH_WINDOW.toString())
+                .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())
+                .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")
+                .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", BROADCAST_MIN_INTERVAL.toString())
                 .start();
         server.awaitHealthy(Duration.ofMinutes(2));
+        idleWitness = WsClient.connect(server.port(), null);
+        idleWitnessOpenedNanos = System.nanoTime();
     }
 
     private static synchronized void stop() {

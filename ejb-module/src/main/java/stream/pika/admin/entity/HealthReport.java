@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param databaseUp     whether PostgreSQL answered a query within its timeout
  * @param version        the application's version
  * @param timestamp      when the report was made
- * @param activeSessions sessions not yet ended (absent when the database is down)
+ * @param activeSessions sessions live now (absent when the database is down: the original shape)
  */
 public record HealthReport(boolean databaseUp, String version, Instant timestamp, Long activeSessions) {
 }

@@ -3,7 +3,6 @@ package stream.pika.live.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -14,10 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sessions")
-@NamedQuery(name = SessionRecord.COUNT_NOT_ENDED, query = "SELECT COUNT(s) FROM SessionRecord s WHERE s.endedAt IS NULL")
 public class SessionRecord {
-
-    public static final String COUNT_NOT_ENDED = "SessionRecord.countNotEnded";
 
     @Id
     private String id;

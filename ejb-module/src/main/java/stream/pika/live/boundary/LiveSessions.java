@@ -1,0 +1,428 @@
+package stream.pika.live.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.DjProfile;
+import stream.pika.live.control.HistoryWriter;
+import stream.pika.live.control.LiveSettings;
+import stream.pika.live.control.LiveStateStore;
+import stream.pika.live.control.SessionArchive;
+import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.LiveMessages;
+import stream.pika.live.entity.LiveSession;
+import stream.pika.live.entity.Outcome;
+import stream.pika.live.entity.SessionEvent;
+import stream.pika.live.entity.SessionViews;
+import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.Outbox;
+import stream.pika.platform.entity.Topic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Live sessions: a DJ goes live, broadcasts what is playing, ends the set; dancers follow a
+ * session and get its news. Every /ws message about sessions lands here; replies go back in the
+ * {@link Outcome}, news goes out through the {@link TopicBus} (session topic, or the lobby for
+ * connections that follow no session), history goes to the database through the
+ * {@link HistoryWriter}, never on this thread.
+ */
+@ApplicationScoped
+public class LiveSessions {
+
+    public static final int CLOSE_AUTHENTICATION = 4001;
+    public static final int CLOSE_NOT_YOURS = 4003;
+    public static final int CLOSE_BUSY = 1013;
+    static final String NOT_FOUND = "Session not found";
+
+    private static final Logger LOG = Logger.getLogger(LiveSessions.class.getName());
+
+    /** A dancer's connection following a session. */
+    private record Following(String sessionId, String clientId) {
+    }
+
+    @Inject
+    LiveStateStore store;
+
+    @Inject
+    TopicBus bus;
+
+    @Inject
+    HistoryWriter history;
+
+    @Inject
+    SessionArchive archive;
+
+    @Inject
+    DjAccounts accounts;
+
+    @Inject
+    LiveSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Connections of this node that registered a session (connection id to session id). */
+    private final Map<String, String> djConnections = new ConcurrentHashMap<>();
+    /** Connections of this node following a session. */
+    private final Map<String, Following> following = new ConcurrentHashMap<>();
+    /** The listener count last sent per session, so an unchanged count is not sent again. */
+    private final Map<String, Integer> publishedCounts = new ConcurrentHashMap<>();
+
+    // ---- connections
+
+    /** A new connection starts in the lobby, where session starts and ends are announced. */
+    public void connected(Outbox connection) {
+        bus.open(connection);
+        bus.join(connection.id(), Topic.LOBBY);
+    }
+
+    /** The connection is gone: a DJ's session waits out the reconnect grace, a dancer lingers in the count. */
+    public void disconnected(Caller caller) {
+        Instant now = now();
+        bus.close(caller.connectionId());
+        String sessionId = djConnections.remove(caller.connectionId());
+        if (sessionId != null) {
+            store.update(sessionId, s -> s.ownedBy(caller.connectionId()) ? s.djGone(now) : s)
+                    .filter(s -> s.djDisconnectedAt() != null && s.ownerConnectionId().equals(caller.connectionId()))
+                    .ifPresent(s -> {
+                        LOG.info(() -> "DJ of session " + sessionId + " disconnected; waiting " + settings.reconnectGrace() + " for a reconnect");
+                        history.recordEvent(sessionId, SessionEvent.Type.DISCONNECT, now, json("reason", "connection closed"));
+                    });
+        }
+        Following follow = following.remove(caller.connectionId());
+        if (follow != null && follow.clientId() != null) {
+            store.removeListener(follow.sessionId(), follow.clientId(), now);
+        }
+    }
+
+    // ---- the DJ
+
+    /**
+     * REGISTER_SESSION: needs a valid DJ token (unless anonymous DJs are allowed). Starts the
+     * session, or resumes it when the same DJ account registers it again (a reconnect).
+     */
+    public Outcome register(Caller caller, String requestedId, String requestedName, String token, String clientVersion) {
+        Instant now = now();
+        Optional<DjProfile> dj = Optional.empty();
+        if (token == null || token.isEmpty()) {
+            if (!settings.allowAnonymousDjs()) {
+                return Outcome.refusedAndClosed("Authentication required", CLOSE_AUTHENTICATION);
+            }
+        } else {
+            dj = accounts.authenticate(token);
+            if (dj.isEmpty()) {
+                return Outcome.refusedAndClosed("Invalid token", CLOSE_AUTHENTICATION);
+            }
+        }
+        Long djId = dj.map(DjProfile::id).orElse(null);
+        String djName = dj.map(DjProfile::displayName).orElse(requestedName == null ? "DJ" : requestedName);
+        String sessionId = requestedId == null ? "session_" + now.toEpochMilli() : requestedId;
+        if (!storedSessionMayBeUsedBy(sessionId, djId)) {
+            return Outcome.refusedAndClosed("Session belongs to another DJ", CLOSE_NOT_YOURS);
+        }
+        LiveStateStore.Registration registration =
+                store.register(sessionId, djId, djName, caller.connectionId(), now, settings.maxSessions());
+        switch (registration.kind()) {
+            case FULL -> {
+                LOG.warning(() -> "Refused session " + sessionId + ": " + settings.maxSessions() + " sessions are live");
+                return Outcome.refusedAndClosed("Server busy (max sessions reached)", CLOSE_BUSY);
+            }
+            case TAKEN -> {
+                LOG.warning(() -> "Refused session " + sessionId + " to " + describe(djId) + ": it belongs to another DJ");
+                return Outcome.refusedAndClosed("Session belongs to another DJ", CLOSE_NOT_YOURS);
+            }
+            case STARTED -> {
+                enterSession(caller.connectionId(), sessionId);
+                history.openSession(sessionId, djId, djName, now);
+                history.recordEvent(sessionId, SessionEvent.Type.CONNECT, now, json("clientVersion",
+                        clientVersion == null ? "0.3.0" : clientVersion));
+                LiveMessages.SessionStarted started = new LiveMessages.SessionStarted(sessionId, djName, now);
+                bus.publish(Topic.LOBBY, started, caller.connectionId());
+                bus.publish(Topic.session(sessionId), started, caller.connectionId());
+                LOG.info(() -> "Session " + sessionId + " started by " + describe(djId));
+            }
+            case RESUMED -> {
+                enterSession(caller.connectionId(), sessionId);
+                history.recordEvent(sessionId, SessionEvent.Type.RECONNECT, now, json("clientVersion",
+                        clientVersion == null ? "0.3.0" : clientVersion));
+                LOG.info(() -> "Session " + sessionId + " resumed by " + describe(djId));
+            }
+        }
+        return Outcome.done(new LiveMessages.SessionRegistered(sessionId, djId != null, djName));
+    }
+
+    /** BROADCAST_TRACK: the new track goes to the session's dancers (not back to the DJ). */
+    public Outcome broadcastTrack(Caller caller, String sessionId, TrackInfo track, String messageId) {
+        Instant now = now();
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!live.get().ownedBy(caller.connectionId())) {
+            return Outcome.refused("Unauthorized track broadcast");
+        }
+        if (!store.tryBroadcastSlot(sessionId, now, settings.broadcastMinInterval())) {
+            return Outcome.refused("Rate limit exceeded (wait 5s)");
+        }
+        if (messageId != null && !store.firstSighting(sessionId, messageId, now, settings.messageIdTtl())) {
+            return Outcome.done();
+        }
+        TrackInfo[] previous = new TrackInfo[1];
+        Optional<LiveSession> updated = store.update(sessionId, s -> {
+            previous[0] = s.currentTrack();
+            return s.playing(track, now);
+        });
+        if (updated.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        Topic topic = Topic.session(sessionId);
+        if (previous[0] != null && !previous[0].sameTrackAs(track)) {
+            bus.publish(topic, new LiveMessages.TempoReset(sessionId), caller.connectionId());
+        }
+        bus.publish(topic, new LiveMessages.NowPlaying(sessionId, updated.get().djName(), track), caller.connectionId());
+        history.recordTrack(sessionId, track, now);
+        return Outcome.done();
+    }
+
+    /** METADATA_UPDATED: late analysis (BPM, key) of the track that is playing. */
+    public Outcome updateMetadata(Caller caller, String sessionId, TrackInfo track) {
+        Instant now = now();
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!live.get().ownedBy(caller.connectionId())) {
+            return Outcome.refused("Unauthorized metadata update");
+        }
+        if (live.get().currentTrack() == null) {
+            return Outcome.done(); // nothing plays: a late update of a stopped track is moot
+        }
+        boolean[] matched = new boolean[1];
+        store.update(sessionId, s -> {
+            matched[0] = track.sameTrackAs(s.currentTrack());
+            return matched[0] ? s.playing(track, now) : s;
+        });
+        if (!matched[0]) {
+            return Outcome.refused("Track is not the one playing");
+        }
+        bus.publish(Topic.session(sessionId), new LiveMessages.MetadataUpdated(sessionId, track), caller.connectionId());
+        history.updateAnalysis(sessionId, track);
+        return Outcome.done();
+    }
+
+    /** TRACK_STOPPED: nothing plays now. */
+    public Outcome stopTrack(Caller caller, String sessionId) {
+        Instant now = now();
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!live.get().ownedBy(caller.connectionId())) {
+            return Outcome.refused("Unauthorized track stop");
+        }
+        store.update(sessionId, s -> s.stopped(now));
+        bus.publish(Topic.session(sessionId), new LiveMessages.TrackStopped(sessionId), caller.connectionId());
+        return Outcome.done();
+    }
+
+    /** END_SESSION: the set is over for everyone following it. */
+    public Outcome endSession(Caller caller, String sessionId) {
+        Instant now = now();
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!live.get().ownedBy(caller.connectionId())) {
+            return Outcome.refused("Unauthorized end session");
+        }
+        if (store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId())).isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        djConnections.remove(caller.connectionId(), sessionId);
+        finish(sessionId, now, caller.connectionId(), "ended by the DJ", SessionEvent.Type.END, false);
+        bus.leave(caller.connectionId(), Topic.session(sessionId));
+        bus.join(caller.connectionId(), Topic.LOBBY);
+        return Outcome.done();
+    }
+
+    // ---- dancers and everyone
+
+    /**
+     * SUBSCRIBE: follow a session (leaving the lobby), counted by client id; the answer brings a
+     * late joiner up to date: the lean session list, the listener count, then either
+     * SESSION_ENDED (the set is over) or what is playing.
+     */
+    public Outcome subscribe(Caller caller, String sessionId) {
+        List<Object> replies = new ArrayList<>();
+        replies.add(new LiveMessages.SessionsList(store.sessions().stream().map(LiveMessages.SessionBrief::of).toList()));
+        if (sessionId == null) {
+            return Outcome.done(replies);
+        }
+        Instant now = now();
+        Following target = new Following(sessionId, caller.clientId());
+        Following before = following.put(caller.connectionId(), target);
+        if (before == null) {
+            bus.leave(caller.connectionId(), Topic.LOBBY);
+        } else if (!before.equals(target)) {
+            bus.leave(caller.connectionId(), Topic.session(before.sessionId()));
+            if (before.clientId() != null) {
+                store.removeListener(before.sessionId(), before.clientId(), now);
+            }
+        }
+        bus.join(caller.connectionId(), Topic.session(sessionId));
+        if (caller.clientId() != null && !target.equals(before)) {
+            store.addListener(sessionId, caller.clientId(), now, settings.listenerLinger());
+        }
+        replies.add(new LiveMessages.ListenerCount(sessionId, store.listenerCount(sessionId, now, settings.listenerLinger())));
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            replies.add(new LiveMessages.SessionEnded(sessionId));
+        } else if (live.get().currentTrack() != null) {
+            replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
+        }
+        return Outcome.done(replies);
+    }
+
+    /** GET_SESSIONS: every live session in full (never acknowledged, as the original). */
+    public Outcome sessionsList() {
+        return Outcome.unacknowledged(new LiveMessages.SessionsList(summaries()));
+    }
+
+    /** VALIDATE_SESSION: is the set still live (a DJ in its reconnect grace counts as live)? */
+    public Outcome validate(String sessionId) {
+        return Outcome.done(new LiveMessages.SessionValid(sessionId, store.session(sessionId).isPresent()));
+    }
+
+    public Outcome ping() {
+        return Outcome.done(new LiveMessages.Pong());
+    }
+
+    /** Every live session, as {@code GET /api/sessions} and GET_SESSIONS show them. */
+    public List<LiveMessages.SessionSummary> summaries() {
+        return store.sessions().stream().map(LiveMessages.SessionSummary::of).toList();
+    }
+
+    /** {@code GET /api/sessions/active}: the live sets with their listener counts. */
+    public SessionViews.ActiveSessions active() {
+        Instant now = now();
+        return SessionViews.ActiveSessions.of(store.sessions().stream().map(s -> {
+            int listeners = store.listenerCount(s.sessionId(), now, settings.listenerLinger());
+            TrackInfo track = s.currentTrack();
+            return new SessionViews.ActiveSession(s.sessionId(), s.djName(), s.startedAt(),
+                    track == null ? null : new SessionViews.ActiveTrack(track.title(), track.artist(), track.bpm()),
+                    listeners, Math.min(1.0, listeners * 0.05));
+        }).toList());
+    }
+
+    public int liveCount() {
+        return store.sessionCount();
+    }
+
+    // ---- timers
+
+    /** Ends sessions whose DJ did not come back within the grace, and expires stale ones. */
+    public void sweep() {
+        Instant now = now();
+        for (LiveSession session : store.sessions()) {
+            try {
+                if (session.djDisconnectedAt() != null
+                        && !now.isBefore(session.djDisconnectedAt().plus(settings.reconnectGrace()))) {
+                    store.removeIf(session.sessionId(), s -> s.djDisconnectedAt() != null
+                                    && !now.isBefore(s.djDisconnectedAt().plus(settings.reconnectGrace())))
+                            .ifPresent(s -> finish(s.sessionId(), now, null,
+                                    "the DJ did not reconnect within " + settings.reconnectGrace(), SessionEvent.Type.END, false));
+                } else if (expired(session, now)) {
+                    store.removeIf(session.sessionId(), s -> expired(s, now))
+                            .ifPresent(s -> finish(s.sessionId(), now, null, "expired", SessionEvent.Type.EXPIRE, true));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Sweeping session " + session.sessionId() + " failed", e);
+            }
+        }
+    }
+
+    /** Sends LISTENER_COUNT to each session whose count changed since it was last sent. */
+    public void publishListenerCounts() {
+        Instant now = now();
+        for (LiveSession session : store.sessions()) {
+            int count = store.listenerCount(session.sessionId(), now, settings.listenerLinger());
+            Integer before = publishedCounts.put(session.sessionId(), count);
+            if (before == null ? count > 0 : before != count) {
+                bus.publish(Topic.session(session.sessionId()), new LiveMessages.ListenerCount(session.sessionId(), count), null);
+            }
+        }
+        publishedCounts.keySet().removeIf(id -> store.session(id).isEmpty());
+    }
+
+    // ---- rules and helpers
+
+    private boolean expired(LiveSession session, Instant now) {
+        Duration idle = Duration.between(session.lastActivityAt(), now);
+        Duration age = Duration.between(session.startedAt(), now);
+        return (idle.compareTo(settings.expiryIdle()) > 0 && age.compareTo(settings.expiryIdleMinAge()) > 0)
+                || age.compareTo(settings.expiryMaxAge()) > 0;
+    }
+
+    /** After the session left the live state: tell its followers and the lobby, write history. */
+    private void finish(String sessionId, Instant now, String excludedConnectionId, String reason,
+                        SessionEvent.Type event, boolean expired) {
+        Topic topic = Topic.session(sessionId);
+        LiveMessages.SessionEnded ended = new LiveMessages.SessionEnded(sessionId);
+        bus.publish(topic, ended, excludedConnectionId);
+        bus.publish(Topic.LOBBY, ended, excludedConnectionId);
+        if (expired) {
+            // Only this session's connections: the original told every DJ app, and each ended its own set.
+            bus.publish(topic, new LiveMessages.SessionExpired(sessionId), null);
+        }
+        publishedCounts.remove(sessionId);
+        history.closeSession(sessionId, now);
+        history.recordEvent(sessionId, event, now, json("reason", reason));
+        LOG.info(() -> "Session " + sessionId + " ended: " + reason);
+    }
+
+    private void enterSession(String connectionId, String sessionId) {
+        String before = djConnections.put(connectionId, sessionId);
+        if (before != null && !before.equals(sessionId)) {
+            bus.leave(connectionId, Topic.session(before));
+        }
+        bus.leave(connectionId, Topic.LOBBY);
+        bus.join(connectionId, Topic.session(sessionId));
+    }
+
+    /** A session id already in the history may only be used again by the DJ who registered it. */
+    private boolean storedSessionMayBeUsedBy(String sessionId, Long djId) {
+        try {
+            return archive.ownerOf(sessionId).map(owner -> djId == null ? owner.djId() == null : djId.equals(owner.djId()))
+                    .orElse(true);
+        } catch (RuntimeException e) {
+            // The database is down: the live state still guards ownership; history catches up later.
+            LOG.warning(() -> "Could not check the stored owner of session " + sessionId + ": " + e.getMessage());
+            return true;
+        }
+    }
+
+    private static String describe(Long djId) {
+        return djId == null ? "an anonymous DJ" : "DJ account " + djId;
+    }
+
+    private static String json(String key, String value) {
+        return Json.createObjectBuilder().add(key, value).build().toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,60 @@
+package stream.pika.live.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import stream.pika.live.control.LiveSettings;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The clocks of live sessions: the reconnect-grace and expiry sweep, and the listener-count heartbeat. */
+@Startup
+@Singleton
+public class LiveTimers {
+
+    private static final Logger LOG = Logger.getLogger(LiveTimers.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    LiveSettings settings;
+
+    private List<ScheduledFuture<?>> tasks = List.of();
+
+    @PostConstruct
+    void start() {
+        tasks = List.of(
+                every(settings.sweepInterval(), sessions::sweep, "session sweep"),
+                every(settings.listenerCountInterval(), sessions::publishListenerCounts, "listener counts"));
+    }
+
+    @PreDestroy
+    void stop() {
+        tasks.forEach(task -> task.cancel(false));
+    }
+
+    private ScheduledFuture<?> every(Duration interval, Runnable task, String name) {
+        long millis = interval.toMillis();
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A failed round must not cancel the schedule.
+                LOG.log(Level.SEVERE, name + " failed", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+}

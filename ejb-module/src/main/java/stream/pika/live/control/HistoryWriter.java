@@ -1,0 +1,201 @@
+package stream.pika.live.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import stream.pika.live.entity.SessionEvent;
+import stream.pika.live.entity.TrackInfo;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes session history to PostgreSQL off the live path: each session has its own queue,
+ * written in order (the session row before its tracks) by pooled threads. A database that is
+ * down or refuses for a moment makes the queue wait and retry with backoff; nothing is dropped
+ * except a write that can never succeed (a data error, logged in full).
+ */
+@ApplicationScoped
+public class HistoryWriter {
+
+    private static final Logger LOG = Logger.getLogger(HistoryWriter.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
+    /** Far beyond what a set produces during any outage; past it the oldest write is dropped loudly. */
+    static final int MAX_QUEUED_PER_SESSION = 50_000;
+
+    private record Write(String description, Consumer<SessionArchive> action) {
+    }
+
+    private final class SessionQueue {
+        final String sessionId;
+        final Deque<Write> writes = new ArrayDeque<>();
+        boolean draining;
+        int failures;
+
+        SessionQueue(String sessionId) {
+            this.sessionId = sessionId;
+        }
+    }
+
+    private final Map<String, SessionQueue> queues = new ConcurrentHashMap<>();
+    /** The last track written per session: a repeat of it is not a new play (as the original). */
+    private final Map<String, String> lastTrackKey = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    SessionArchive archive;
+
+    public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
+        submit(sessionId, "open session", a -> a.open(sessionId, djId, djName, startedAt));
+    }
+
+    /** Records a play unless it repeats the last track written for the session. */
+    public void recordTrack(String sessionId, TrackInfo track, Instant playedAt) {
+        String key = track.artist() + ':' + track.title();
+        if (key.equals(lastTrackKey.put(sessionId, key))) {
+            return;
+        }
+        submit(sessionId, "record track", a -> a.recordTrack(sessionId, track, playedAt));
+    }
+
+    public void updateAnalysis(String sessionId, TrackInfo track) {
+        submit(sessionId, "update analysis", a -> a.updateAnalysis(sessionId, track));
+    }
+
+    public void closeSession(String sessionId, Instant endedAt) {
+        lastTrackKey.remove(sessionId);
+        submit(sessionId, "close session", a -> a.close(sessionId, endedAt));
+    }
+
+    public void recordEvent(String sessionId, SessionEvent.Type type, Instant at, String metadataJson) {
+        submit(sessionId, "record " + type.stored(), a -> a.recordEvent(sessionId, type, at, metadataJson));
+    }
+
+    /** Writes waiting in all queues (for figures and tests). */
+    public int pending() {
+        return queues.values().stream().mapToInt(q -> {
+            synchronized (q) {
+                return q.writes.size();
+            }
+        }).sum();
+    }
+
+    private void submit(String sessionId, String description, Consumer<SessionArchive> action) {
+        SessionQueue queue = queues.computeIfAbsent(sessionId, SessionQueue::new);
+        boolean start;
+        synchronized (queue) {
+            if (queue.writes.size() >= MAX_QUEUED_PER_SESSION) {
+                Write dropped = queue.writes.pollFirst();
+                LOG.severe(() -> "History of session " + sessionId + " is " + MAX_QUEUED_PER_SESSION
+                        + " writes behind; dropped the oldest: " + dropped.description());
+            }
+            queue.writes.addLast(new Write(description, action));
+            start = !queue.draining;
+            queue.draining = true;
+        }
+        if (start) {
+            executor.execute(() -> drain(queue));
+        }
+    }
+
+    private void drain(SessionQueue queue) {
+        while (true) {
+            Write next;
+            synchronized (queue) {
+                next = queue.writes.peekFirst();
+                if (next == null) {
+                    queue.draining = false;
+                    queues.remove(queue.sessionId, queue);
+                    return;
+                }
+            }
+            try {
+                next.action().accept(archive);
+                if (queue.failures > 0) {
+                    int attempts = queue.failures;
+                    LOG.info(() -> "History writes of session " + queue.sessionId + " resumed after " + attempts + " failed attempt(s)");
+                    queue.failures = 0;
+                }
+                synchronized (queue) {
+                    queue.writes.pollFirst();
+                }
+            } catch (RuntimeException e) {
+                if (permanent(e)) {
+                    LOG.log(Level.SEVERE, "History write '" + next.description() + "' of session " + queue.sessionId
+                            + " can never succeed; dropped", e);
+                    synchronized (queue) {
+                        queue.writes.pollFirst();
+                    }
+                    continue;
+                }
+                queue.failures++;
+                if (queue.failures == 1) {
+                    LOG.warning(() -> "History writes of session " + queue.sessionId + " paused, the database refused '"
+                            + next.description() + "' (" + rootMessage(e) + "); retrying until it accepts");
+                }
+                long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(queue.failures - 1, 5));
+                scheduler.schedule(() -> drain(queue), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+    }
+
+    /** Data and programming errors cannot succeed on a retry; anything else (connection, pool, timeout) can. */
+    static boolean permanent(Throwable failure) {
+        boolean sawSql = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                sawSql = true;
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"))) {
+                    return true;
+                }
+            }
+        }
+        return !sawSql;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Gives queued writes a moment to reach the database when the application stops. */
+    @PreDestroy
+    void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pending() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        int left = pending();
+        if (left > 0) {
+            LOG.warning(() -> left + " history write(s) not written at shutdown");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package stream.pika.live.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import stream.pika.live.entity.LiveSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/** The live state of a single node, in memory: the default when no Redis is configured. */
+@ApplicationScoped
+public class InMemoryLiveStateStore implements LiveStateStore {
+
+    /** Message ids kept for dedupe, oldest dropped first beyond this. */
+    static final int MAX_MESSAGE_IDS = 10_000;
+
+    private static final class Listener {
+        int connections;
+        Instant lastSeen;
+    }
+
+    private final ConcurrentHashMap<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, Listener>> listeners = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Instant> messageIds = new LinkedHashMap<>();
+
+    @Override
+    public Optional<LiveSession> session(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    @Override
+    public Collection<LiveSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    @Override
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public synchronized Registration register(String sessionId, Long djId, String djName, String connectionId,
+                                              Instant now, int maxSessions) {
+        // Synchronised: the capacity check and the insert must be one step.
+        LiveSession live = sessions.get(sessionId);
+        if (live == null) {
+            if (sessions.size() >= maxSessions) {
+                return new Registration(RegistrationKind.FULL, null);
+            }
+            LiveSession started = LiveSession.start(sessionId, djName, djId, connectionId, now);
+            sessions.put(sessionId, started);
+            return new Registration(RegistrationKind.STARTED, started);
+        }
+        if (!live.belongsTo(djId)) {
+            return new Registration(RegistrationKind.TAKEN, live);
+        }
+        LiveSession resumed = live.resumedBy(connectionId, djName, now);
+        sessions.put(sessionId, resumed);
+        return new Registration(RegistrationKind.RESUMED, resumed);
+    }
+
+    @Override
+    public Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change) {
+        return Optional.ofNullable(sessions.computeIfPresent(sessionId, (id, session) -> change.apply(session)));
+    }
+
+    @Override
+    public Optional<LiveSession> removeIf(String sessionId, Predicate<LiveSession> condition) {
+        AtomicReference<LiveSession> removed = new AtomicReference<>();
+        sessions.computeIfPresent(sessionId, (id, session) -> {
+            if (condition.test(session)) {
+                removed.set(session);
+                return null;
+            }
+            return session;
+        });
+        if (removed.get() != null) {
+            lastBroadcast.remove(sessionId);
+            listeners.remove(sessionId);
+        }
+        return Optional.ofNullable(removed.get());
+    }
+
+    @Override
+    public boolean tryBroadcastSlot(String sessionId, Instant now, Duration minInterval) {
+        AtomicReference<Boolean> granted = new AtomicReference<>(false);
+        lastBroadcast.compute(sessionId, (id, last) -> {
+            if (last == null || !now.isBefore(last.plus(minInterval))) {
+                granted.set(true);
+                return now;
+            }
+            return last;
+        });
+        return granted.get();
+    }
+
+    @Override
+    public synchronized boolean firstSighting(String sessionId, String messageId, Instant now, Duration ttl) {
+        Iterator<Map.Entry<String, Instant>> oldest = messageIds.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Instant> entry = oldest.next();
+            if (messageIds.size() > MAX_MESSAGE_IDS || now.isAfter(entry.getValue().plus(ttl))) {
+                oldest.remove();
+            } else {
+                break;
+            }
+        }
+        return messageIds.putIfAbsent(sessionId + '|' + messageId, now) == null;
+    }
+
+    @Override
+    public boolean addListener(String sessionId, String clientId, Instant now, Duration linger) {
+        Map<String, Listener> dancers = listeners.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>());
+        AtomicReference<Boolean> discovered = new AtomicReference<>(false);
+        dancers.compute(clientId, (id, listener) -> {
+            Listener entry = listener == null ? new Listener() : listener;
+            boolean counted = entry.connections > 0 || (entry.lastSeen != null && now.isBefore(entry.lastSeen.plus(linger)));
+            discovered.set(!counted);
+            entry.connections++;
+            entry.lastSeen = now;
+            return entry;
+        });
+        return discovered.get();
+    }
+
+    @Override
+    public void removeListener(String sessionId, String clientId, Instant now) {
+        Map<String, Listener> dancers = listeners.get(sessionId);
+        if (dancers != null) {
+            dancers.computeIfPresent(clientId, (id, entry) -> {
+                entry.connections = Math.max(0, entry.connections - 1);
+                entry.lastSeen = now;
+                return entry;
+            });
+        }
+    }
+
+    @Override
+    public int listenerCount(String sessionId, Instant now, Duration linger) {
+        Map<String, Listener> dancers = listeners.get(sessionId);
+        if (dancers == null) {
+            return 0;
+        }
+        // Counting also forgets dancers gone for longer than the linger (atomically per dancer).
+        for (String clientId : dancers.keySet()) {
+            dancers.computeIfPresent(clientId, (id, entry) ->
+                    entry.connections == 0 && !now.isBefore(entry.lastSeen.plus(linger)) ? null : entry);
+        }
+        return dancers.size();
+    }
+}

@@ -1,0 +1,58 @@
+package stream.pika.live.control;
+
+import stream.pika.live.entity.LiveSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * All live-session state any node may need: the live sessions and their owners, listeners, the
+ * broadcast rate rule and message-id dedupe. Every operation that two connections may race on is
+ * one atomic call here, so a Redis implementation can keep the same guarantees.
+ */
+public interface LiveStateStore {
+
+    /** What a REGISTER_SESSION did. */
+    enum RegistrationKind { STARTED, RESUMED, TAKEN, FULL }
+
+    record Registration(RegistrationKind kind, LiveSession session) {
+    }
+
+    Optional<LiveSession> session(String sessionId);
+
+    Collection<LiveSession> sessions();
+
+    int sessionCount();
+
+    /**
+     * Starts the session, or resumes it when it is live and belongs to the same DJ account
+     * (null: anonymous); the registering connection becomes its owner. Refuses a session of
+     * another DJ, and a new session when {@code maxSessions} are live.
+     */
+    Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions);
+
+    /** Applies the change atomically; empty when the session is not live. */
+    Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change);
+
+    /** Removes the session if the condition still holds, with its listeners and rate windows. */
+    Optional<LiveSession> removeIf(String sessionId, Predicate<LiveSession> condition);
+
+    /** The 5-second rule: true (and the slot taken) when the last accepted broadcast is old enough. */
+    boolean tryBroadcastSlot(String sessionId, Instant now, Duration minInterval);
+
+    /** True the first time a message id is seen in a session within {@code ttl}. */
+    boolean firstSighting(String sessionId, String messageId, Instant now, Duration ttl);
+
+    /** Counts one more connection of a dancer; true when the dancer was not counted before. */
+    boolean addListener(String sessionId, String clientId, Instant now, Duration linger);
+
+    /** One connection of the dancer closed; the dancer still counts for {@code linger}. */
+    void removeListener(String sessionId, String clientId, Instant now);
+
+    /** Unique dancers connected now or within {@code linger}. */
+    int listenerCount(String sessionId, Instant now, Duration linger);
+}

@@ -1,0 +1,52 @@
+package stream.pika.live.entity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read models of sessions for the REST API, in the original's shapes (contract section 2). Where
+ * the original sends {@code null} (a database NULL, no current track) the REST adapter writes it.
+ */
+public final class SessionViews {
+
+    private SessionViews() {
+    }
+
+    /** {@code GET /api/sessions/active}: {@code {"live":false,"sessions":[]}} or with a count. */
+    public record ActiveSessions(boolean live, Integer count, List<ActiveSession> sessions) {
+        public static ActiveSessions of(List<ActiveSession> sessions) {
+            return new ActiveSessions(!sessions.isEmpty(), sessions.isEmpty() ? null : sessions.size(), sessions);
+        }
+    }
+
+    /** No track playing is {@code "currentTrack": null} in the original. */
+    public record ActiveSession(String sessionId, String djName, Instant startedAt,
+                                ActiveTrack currentTrack, int listenerCount, double momentum) {
+    }
+
+    public record ActiveTrack(String title, String artist, BigDecimal bpm) {
+    }
+
+    /** {@code GET /api/sessions/recent}. */
+    public record RecentSession(String id, String djName, Instant startedAt, Instant endedAt) {
+    }
+
+    /** {@code GET /api/sessions/{id}/history}. */
+    public record PlayedEntry(long id, String artist, String title, Instant playedAt) {
+    }
+
+    /** {@code GET /api/sessions/{id}/recap} (the polls part comes with the interactions). */
+    public record Recap(String sessionId, String djName, Instant startedAt, Instant endedAt, int trackCount,
+                        long totalLikes, List<RecapTrack> tracks) {
+    }
+
+    /** Missing analysis and tempo are {@code null} in the original (database NULLs). */
+    public record RecapTrack(int position, String artist, String title, Integer bpm, String key, Integer energy,
+                             Integer danceability, Integer brightness, Integer acousticness, Integer groove,
+                             Instant playedAt, long likes, Tempo tempo) {
+    }
+
+    public record Tempo(int slower, int perfect, int faster) {
+    }
+}

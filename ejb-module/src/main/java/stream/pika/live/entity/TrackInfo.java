@@ -1,0 +1,49 @@
+package stream.pika.live.entity;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * A track as the DJ app describes it (protocol {@code TrackInfo}): title and artist, and the
+ * app's audio analysis when it has one. Numbers stay as sent (the protocol allows fractions).
+ */
+public record TrackInfo(
+        @NotBlank @Size(max = 500) String title,
+        @NotBlank @Size(max = 500) String artist,
+        @DecimalMin("40") @DecimalMax("300") BigDecimal bpm,
+        @Size(max = 10) String key,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal energy,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal danceability,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal brightness,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal acousticness,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal groove) {
+
+    /** The protocol trims title and artist before checking them. */
+    public TrackInfo {
+        title = title == null ? null : title.strip();
+        artist = artist == null ? null : artist.strip();
+    }
+
+    public static TrackInfo of(String artist, String title) {
+        return new TrackInfo(title, artist, null, null, null, null, null, null, null);
+    }
+
+    /** Same artist and title, exactly (the original's notion of "the same track"). */
+    public boolean sameTrackAs(TrackInfo other) {
+        return other != null && artist.equals(other.artist) && title.equals(other.title);
+    }
+
+    /** {@code artist::title}, lower case, spaces collapsed: the key likes and dedupe use. */
+    public String normalizedKey() {
+        return normalize(artist) + "::" + normalize(title);
+    }
+
+    private static String normalize(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

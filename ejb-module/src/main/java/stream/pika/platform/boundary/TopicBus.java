@@ -1,0 +1,34 @@
+package stream.pika.platform.boundary;
+
+import stream.pika.platform.control.Outbox;
+import stream.pika.platform.entity.Topic;
+
+/**
+ * Delivers messages to the connections that joined a topic. A message is encoded once per
+ * publish; a publisher's own connection can be left out (sender exclusion, by connection id,
+ * which stays valid across nodes). Implementations: in memory (one node), Redis (several).
+ */
+public interface TopicBus {
+
+    /** Makes a connection of this node reachable; it joins no topic yet. */
+    void open(Outbox connection);
+
+    /** Forgets a connection and all its memberships. */
+    void close(String connectionId);
+
+    void join(String connectionId, Topic topic);
+
+    void leave(String connectionId, Topic topic);
+
+    /** Sends to every connection of the topic but {@code excludedConnectionId} (may be null). */
+    void publish(Topic topic, Object message, String excludedConnectionId);
+
+    /** Sends to one connection (a direct reply that does not come from the connection itself). */
+    void sendTo(String connectionId, Object message);
+
+    /** Connections of this node in the topic (for tests and figures). */
+    int localMembers(Topic topic);
+
+    /** Connections this node holds. */
+    int localConnections();
+}

@@ -1,0 +1,30 @@
+package stream.pika.platform.control;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyOrderStrategy;
+
+/**
+ * The JSON of protocol v0.3.0, one configuration for every message in either direction: absent
+ * fields omitted (the clients reject {@code null}), {@code Instant} as ISO-8601 UTC with {@code Z}.
+ * Property order is left to the binder (clients read objects by name). Thread-safe.
+ */
+public final class WireFormat {
+
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig()
+            .withNullValues(false)
+            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+
+    private WireFormat() {
+    }
+
+    public static String toJson(Object message) {
+        return JSON.toJson(message);
+    }
+
+    /** @throws jakarta.json.bind.JsonbException when the text does not fit the type */
+    public static <T> T fromJson(String json, Class<T> type) {
+        return JSON.fromJson(json, type);
+    }
+}

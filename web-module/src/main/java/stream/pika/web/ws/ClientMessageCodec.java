@@ -1,0 +1,109 @@
+package stream.pika.web.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import stream.pika.platform.control.WireFormat;
+
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a text frame into a validated message record, or says what is wrong with it. The
+ * {@code messageId} is recovered even from an invalid message, so the sender can get a NACK.
+ */
+@ApplicationScoped
+public class ClientMessageCodec {
+
+    /** The message types this server understands, and their records. */
+    static final Map<String, Class<?>> TYPES = Map.of(
+            "REGISTER_SESSION", ClientMessages.RegisterSession.class,
+            "BROADCAST_TRACK", ClientMessages.BroadcastTrack.class,
+            "METADATA_UPDATED", ClientMessages.MetadataUpdated.class,
+            "TRACK_STOPPED", ClientMessages.TrackStopped.class,
+            "END_SESSION", ClientMessages.EndSession.class,
+            "SUBSCRIBE", ClientMessages.Subscribe.class,
+            "GET_SESSIONS", ClientMessages.GetSessions.class,
+            "PING", ClientMessages.Ping.class,
+            "VALIDATE_SESSION", ClientMessages.ValidateSession.class);
+
+    /**
+     * A decoded frame: the message (null when invalid) or the problem, and the envelope.
+     *
+     * @param messageId the frame's {@code messageId} if it had a usable one, even when invalid
+     */
+    public record Decoded(String type, Object message, String messageId, String clientId, String version, String problem) {
+        public boolean valid() {
+            return problem == null;
+        }
+    }
+
+    @Inject
+    Validator validator;
+
+    public Decoded decode(String text) {
+        JsonObject frame;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return invalid(null, null, "not a JSON object");
+            }
+            frame = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            return invalid(null, null, "not JSON");
+        }
+        String messageId = text(frame, "messageId").filter(id -> !id.isEmpty() && id.length() <= 128).orElse(null);
+        String type = text(frame, "type").orElse(null);
+        if (type == null) {
+            return invalid(null, messageId, "missing type");
+        }
+        Class<?> kind = TYPES.get(type);
+        if (kind == null) {
+            return invalid(type, messageId, "unknown type " + abbreviate(type));
+        }
+        ClientMessages.Envelope envelope;
+        Object message;
+        try {
+            envelope = WireFormat.fromJson(text, ClientMessages.Envelope.class);
+            message = WireFormat.fromJson(text, kind);
+        } catch (JsonbException | ClassCastException e) {
+            return invalid(type, messageId, "a field has the wrong type");
+        }
+        String problem = firstViolation(envelope).or(() -> firstViolation(message)).orElse(null);
+        if (problem != null) {
+            return invalid(type, messageId, problem);
+        }
+        return new Decoded(type, message, messageId, envelope.clientId(), envelope.version(), null);
+    }
+
+    private Optional<String> firstViolation(Object message) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(message);
+        return violations.stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .min(Comparator.naturalOrder());
+    }
+
+    private static Optional<String> text(JsonObject frame, String field) {
+        JsonValue value = frame.get(field);
+        return value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty();
+    }
+
+    private static Decoded invalid(String type, String messageId, String problem) {
+        return new Decoded(type, null, messageId, null, null, problem);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,134 @@
+package stream.pika.web.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import stream.pika.platform.control.NodeIdentity;
+import stream.pika.platform.control.Outbox;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One WebSocket connection: its id, the client id it announced first (locked for its life), and
+ * its outgoing messages. Sending never blocks the caller: messages are handed to the container's
+ * asynchronous writer, and a connection with more than the limit still unwritten (a phone that
+ * stopped reading) is closed, so it reconnects and resyncs instead of slowing anyone else.
+ */
+final class Connection implements Outbox {
+
+    static final int CLOSE_TOO_SLOW = 1013;
+    static final int CLOSE_GOING_AWAY = 1001;
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'p', 'k'}).asReadOnlyBuffer();
+
+    private final String id = NodeIdentity.nextConnectionId();
+    private final Session session;
+    private final int sendQueueLimit;
+    private final AtomicInteger unwritten = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile String clientId;
+    private volatile long lastHeardNanos = System.nanoTime();
+
+    Connection(Session session, int sendQueueLimit) {
+        this.session = session;
+        this.sendQueueLimit = sendQueueLimit;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** Something (a message, a pong) arrived from the client. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /** Nothing arrived for longer than {@code nanos}. */
+    boolean silentFor(long nanos) {
+        return System.nanoTime() - lastHeardNanos > nanos;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    /** The first client id a connection names is its id for life; a different one later is ignored. */
+    synchronized String lockClientId(String announced) {
+        if (clientId == null) {
+            clientId = announced;
+        } else if (announced != null && !announced.equals(clientId)) {
+            LOG.warning(() -> "Connection " + id + " named client id " + announced + " after " + clientId + "; keeping " + clientId);
+        }
+        return clientId;
+    }
+
+    @Override
+    public void send(String json) {
+        if (closing.get()) {
+            return;
+        }
+        if (unwritten.incrementAndGet() > sendQueueLimit) {
+            unwritten.decrementAndGet();
+            close(CLOSE_TOO_SLOW, "Too slow to keep up");
+            LOG.info(() -> "Closed connection " + id + ": more than " + sendQueueLimit + " messages unwritten");
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendText(json, result -> {
+                unwritten.decrementAndGet();
+                if (!result.isOK()) {
+                    LOG.log(Level.FINE, "Send to " + id + " failed", result.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            unwritten.decrementAndGet();
+            LOG.log(Level.FINE, "Send to " + id + " refused", e);
+        }
+    }
+
+    /** Sends and waits until written (up to a second): for the last word before a close. */
+    void sendAndWait(String json) {
+        if (closing.get()) {
+            return;
+        }
+        try {
+            Future<Void> written = session.getAsyncRemote().sendText(json);
+            written.get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.log(Level.FINE, "Last message to " + id + " not written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void ping() {
+        if (closing.get() || !session.isOpen()) {
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendPing(PING.duplicate());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Ping to " + id + " failed", e);
+        }
+    }
+
+    void close(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing " + id + " failed", e);
+        }
+    }
+}

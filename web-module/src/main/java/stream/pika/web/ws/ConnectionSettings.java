@@ -1,0 +1,39 @@
+package stream.pika.web.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** WebSocket connection settings ({@code PIKA_WS_*} in the environment). */
+@ApplicationScoped
+public class ConnectionSettings {
+
+    /** Server pings keep idle phones' connections (and the proxies between) open. */
+    @Inject
+    @ConfigProperty(name = "pika.ws.ping-interval", defaultValue = "PT30S")
+    Duration pingInterval;
+
+    /** A connection that sends nothing (not even a pong) this long is closed. */
+    @Inject
+    @ConfigProperty(name = "pika.ws.idle-timeout", defaultValue = "PT5M")
+    Duration idleTimeout;
+
+    /** Messages a connection may have waiting to be written before it counts as too slow and is closed. */
+    @Inject
+    @ConfigProperty(name = "pika.ws.send-queue-limit", defaultValue = "512")
+    int sendQueueLimit;
+
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public int sendQueueLimit() {
+        return sendQueueLimit;
+    }
+}

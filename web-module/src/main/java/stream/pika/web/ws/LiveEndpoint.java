@@ -1,0 +1,159 @@
+package stream.pika.web.ws;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.LiveMessages;
+import stream.pika.live.entity.Outcome;
+import stream.pika.platform.control.WireFormat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws}: protocol v0.3.0. Decodes each frame, hands it to the boundary with the caller's
+ * identity, and writes the outcome back: replies, then ACK or NACK when the frame had a
+ * {@code messageId}, then a close when the boundary asked for one. Frames over 10 KiB close the
+ * connection with 1009; invalid frames get a NACK (or a logged drop without a messageId) and the
+ * connection stays open.
+ */
+@ServerEndpoint("/ws")
+public class LiveEndpoint {
+
+    static final int MAX_FRAME = 10 * 1024;
+    private static final String CONNECTION = Connection.class.getName();
+    private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    ClientMessageCodec codec;
+
+    @Inject
+    OpenConnections open;
+
+    @Inject
+    ConnectionSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @OnOpen
+    public void opened(Session session) {
+        // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
+        // connections (1006) under load. OpenConnections closes silent connections itself.
+        Connection connection = new Connection(session, settings.sendQueueLimit());
+        session.getUserProperties().put(CONNECTION, connection);
+        open.add(connection);
+        sessions.connected(connection);
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME)
+    public void received(Session session, String text) {
+        Connection connection = connection(session);
+        connection.heard();
+        ClientMessageCodec.Decoded frame = codec.decode(text);
+        String clientId = connection.lockClientId(frame.clientId());
+        if (!frame.valid()) {
+            if (frame.messageId() != null) {
+                connection.send(WireFormat.toJson(new LiveMessages.Nack(frame.messageId(), "Invalid message: " + frame.problem(), now())));
+            } else {
+                LOG.info(() -> "Dropped an invalid message from " + connection.id() + ": " + frame.problem());
+            }
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = dispatch(new Caller(connection.id(), clientId), frame);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Handling " + frame.type() + " from " + connection.id() + " failed", e);
+            outcome = Outcome.refused("Internal server error");
+        }
+        answer(connection, frame, outcome);
+    }
+
+    /** Browsers answer the server's pings; a pong is a sign of life. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        connection(session).heard();
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            open.remove(connection);
+            sessions.disconnected(new Caller(connection.id(), connection.clientId()));
+        }
+    }
+
+    @OnError
+    public void failed(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+    }
+
+    private Outcome dispatch(Caller caller, ClientMessageCodec.Decoded frame) {
+        Object message = frame.message();
+        return switch (frame.type()) {
+            case "REGISTER_SESSION" -> {
+                ClientMessages.RegisterSession m = (ClientMessages.RegisterSession) message;
+                yield sessions.register(caller, m.sessionId(), m.djName(), m.token(), frame.version());
+            }
+            case "BROADCAST_TRACK" -> {
+                ClientMessages.BroadcastTrack m = (ClientMessages.BroadcastTrack) message;
+                yield sessions.broadcastTrack(caller, m.sessionId(), m.track(), frame.messageId());
+            }
+            case "METADATA_UPDATED" -> {
+                ClientMessages.MetadataUpdated m = (ClientMessages.MetadataUpdated) message;
+                yield sessions.updateMetadata(caller, m.sessionId(), m.track());
+            }
+            case "TRACK_STOPPED" -> sessions.stopTrack(caller, ((ClientMessages.TrackStopped) message).sessionId());
+            case "END_SESSION" -> sessions.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
+            case "SUBSCRIBE" -> sessions.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
+            case "GET_SESSIONS" -> sessions.sessionsList();
+            case "PING" -> sessions.ping();
+            case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());
+            default -> throw new IllegalStateException("no handler for " + frame.type());
+        };
+    }
+
+    private void answer(Connection connection, ClientMessageCodec.Decoded frame, Outcome outcome) {
+        outcome.replies().forEach(reply -> connection.send(WireFormat.toJson(reply)));
+        String messageId = frame.messageId();
+        if (outcome.acknowledge() && messageId != null) {
+            Object acknowledgement = outcome.accepted()
+                    ? new LiveMessages.Ack(messageId, now())
+                    : new LiveMessages.Nack(messageId, outcome.refusal(), now());
+            if (outcome.close() != null) {
+                connection.sendAndWait(WireFormat.toJson(acknowledgement));
+            } else {
+                connection.send(WireFormat.toJson(acknowledgement));
+            }
+        } else if (!outcome.accepted()) {
+            LOG.info(() -> frame.type() + " from " + connection.id() + " refused: " + outcome.refusal());
+        }
+        if (outcome.close() != null) {
+            connection.close(outcome.close().code(), outcome.close().reason());
+        }
+    }
+
+    private static Connection connection(Session session) {
+        return (Connection) session.getUserProperties().get(CONNECTION);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

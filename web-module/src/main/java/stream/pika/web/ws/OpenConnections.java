@@ -1,0 +1,66 @@
+package stream.pika.web.ws;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WebSocket connections of this node. Each is pinged at a steady interval, which keeps idle
+ * phones (and the proxies between) connected; one that has not answered for the idle timeout is
+ * gone and gets closed.
+ */
+@ApplicationScoped
+public class OpenConnections {
+
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> pinger;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ConnectionSettings settings;
+
+    void add(Connection connection) {
+        open.add(connection);
+        if (pinger == null) {
+            startPinging();
+        }
+    }
+
+    void remove(Connection connection) {
+        open.remove(connection);
+    }
+
+    public int count() {
+        return open.size();
+    }
+
+    private synchronized void startPinging() {
+        if (pinger == null) {
+            long millis = settings.pingInterval().toMillis();
+            long idleNanos = settings.idleTimeout().toNanos();
+            pinger = scheduler.scheduleAtFixedRate(() -> open.forEach(connection -> {
+                if (connection.silentFor(idleNanos)) {
+                    connection.close(Connection.CLOSE_GOING_AWAY, "Idle timeout");
+                } else {
+                    connection.ping();
+                }
+            }), millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+    }
+}
