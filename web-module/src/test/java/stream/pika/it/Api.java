@@ -41,6 +41,11 @@ public final class Api {
         return new Api(TestServer.baseUri(), "198.18." + (n / 250) + "." + (n % 250 + 1));
     }
 
+    /** A client of another server (no proxy header). */
+    public static Api at(int port) {
+        return new Api(java.net.URI.create("http://127.0.0.1:" + port), null);
+    }
+
     public String clientIp() {
         return clientIp;
     }
@@ -63,9 +68,10 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Forwarded-For", clientIp);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (clientIp != null) {
+            builder.header("X-Forwarded-For", clientIp);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -1,5 +1,6 @@
 package stream.pika.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import stream.pika.payara.EmbeddedDatabase;
@@ -10,21 +11,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The database goes away under a running server and comes back: health says so (503 in the
- * original's shape, readiness DOWN) and recovers without a restart. Uses its own PostgreSQL
- * (the embedded one of the run command) so it can be stopped.
+ * The database goes away under a running set and comes back: the set goes on (tracks reach the
+ * dancers), health says so (503 in the original's shape, readiness DOWN), and once the database
+ * is back the history catches up with nothing lost, in order, without a restart. Uses its own
+ * PostgreSQL (the embedded one of the run command) so it can be stopped.
  */
 class DatabaseOutageIT {
 
     @Test
-    void healthFollowsTheDatabase() throws Exception {
+    void theSetGoesOnAndHistoryCatchesUp() throws Exception {
         Path data = TestServer.itDirectory().resolve("outage-postgres");
         int port = TestServer.freePort();
         EmbeddedDatabase postgres = EmbeddedDatabase.start(data, port);
@@ -34,9 +41,17 @@ class DatabaseOutageIT {
                     .env("PIKA_DB_URL", postgres.server().jdbcUrl("pika"))
                     .env("PIKA_DB_USER", "postgres")
                     .env("PIKA_DB_PASSWORD", "postgres")
+                    .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", "PT1S")
                     .start()) {
                 micro.awaitHealthy(Duration.ofMinutes(2));
                 URI base = micro.baseUri();
+                LiveDj dj = LiveDj.of(Api.at(micro.port()).post("/api/auth/register", Djs.newRegistration("outage-pass")).json());
+                dj.ws = WsClient.connect(micro.port(), null);
+                String sessionId = LiveDj.newSessionId();
+                dj.register(sessionId);
+                WsClient dancer = WsClient.connect(micro.port(), null);
+                dancer.send("{\"type\":\"SUBSCRIBE\",\"clientId\":\"" + Dancer.newClientId() + "\",\"sessionId\":\"" + sessionId + "\"}");
+                dancer.await("LISTENER_COUNT", LiveDj.WAIT);
 
                 postgres.close();
                 HttpResponse<String> down = get(base.resolve("/health"));
@@ -47,13 +62,46 @@ class DatabaseOutageIT {
                 assertFalse(body.containsKey("activeSessions"));
                 assertEquals(503, get(base.resolve("/mp-health/ready")).statusCode());
 
+                for (int i = 1; i <= 3; i++) {
+                    assertEquals("ACK", dj.play(sessionId, "Outage", "Track " + i).getString("type"));
+                    assertEquals("Track " + i, dancer.await("NOW_PLAYING", LiveDj.WAIT).getJsonObject("track").getString("title"),
+                            "the set goes on without the database");
+                    Thread.sleep(1_100);
+                }
+                assertEquals("ACK", dj.send(Json.createObjectBuilder().add("type", "END_SESSION").add("sessionId", sessionId)).getString("type"));
+
                 postgres = EmbeddedDatabase.start(data, port);
                 awaitStatus(base.resolve("/health"), 200, Duration.ofSeconds(60));
                 assertEquals(200, get(base.resolve("/mp-health/ready")).statusCode());
+                List<String> tracks = awaitRows(postgres, "SELECT title FROM played_tracks WHERE session_id = '" + sessionId
+                        + "' ORDER BY played_at, id", 3);
+                assertEquals(List.of("Track 1", "Track 2", "Track 3"), tracks, "every play written, in order");
+                assertEquals(1, awaitRows(postgres, "SELECT id FROM sessions WHERE id = '" + sessionId + "' AND ended_at IS NOT NULL", 1).size());
+                dancer.close();
+                dj.close();
             }
         } finally {
             postgres.close();
         }
+    }
+
+    private static List<String> awaitRows(EmbeddedDatabase postgres, String sql, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> rows = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            rows = new ArrayList<>();
+            try (Connection db = postgres.server().connect("pika"); Statement query = db.createStatement();
+                 ResultSet result = query.executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            if (rows.size() >= expected) {
+                return rows;
+            }
+            Thread.sleep(500);
+        }
+        return rows;
     }
 
     private static void awaitStatus(URI uri, int status, Duration timeout) throws Exception {

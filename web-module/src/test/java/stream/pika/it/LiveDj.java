@@ -29,9 +29,13 @@ public final class LiveDj implements AutoCloseable {
 
     /** Registers a new DJ account through the REST API. */
     public static LiveDj signUp() {
-        JsonObject account = Djs.register(Api.newClient(), "dj-password");
-        JsonObject user = account.getJsonObject("user");
-        return new LiveDj(account.getString("token"), user.getString("displayName"), user.getJsonNumber("id").longValue());
+        return of(Djs.register(Api.newClient(), "dj-password"));
+    }
+
+    /** The DJ of a register or login answer. */
+    public static LiveDj of(JsonObject signedIn) {
+        JsonObject user = signedIn.getJsonObject("user");
+        return new LiveDj(signedIn.getString("token"), user.getString("displayName"), user.getJsonNumber("id").longValue());
     }
 
     /** The same DJ account for another connection (one account may run several sessions). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The WebSocket connections of this node. Each is pinged at a steady interval, which keeps idle
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class OpenConnections {
+
+    private static final Logger LOG = Logger.getLogger(OpenConnections.class.getName());
 
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> pinger;
@@ -49,6 +52,7 @@ public class OpenConnections {
             long idleNanos = settings.idleTimeout().toNanos();
             pinger = scheduler.scheduleAtFixedRate(() -> open.forEach(connection -> {
                 if (connection.silentFor(idleNanos)) {
+                    LOG.info(() -> "Idle timeout: closing connection " + connection.id() + ", silent for " + settings.idleTimeout());
                     connection.close(Connection.CLOSE_GOING_AWAY, "Idle timeout");
                 } else {
                     connection.ping();
