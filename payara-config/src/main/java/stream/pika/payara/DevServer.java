@@ -85,9 +85,11 @@ public final class DevServer {
 
         try {
             Duration took = server.awaitHealthy(Duration.ofMinutes(3));
-            System.out.printf("%n  Pika! is running at http://localhost:%d (ready in %d s)%n  database: %s%n"
+            String banner = String.format("%n  Pika! is running at http://localhost:%d (ready in %d s)%n  database: %s%n"
                             + "  health:   http://localhost:%d/health%n  Stop with Ctrl-C.%n%n",
-                    port, took.toSeconds(), databaseDescription, port, port);
+                    port, took.toSeconds(), databaseDescription, port);
+            System.out.print(banner);
+            System.out.flush();
         } catch (IllegalStateException e) {
             System.err.println("Pika! did not start: " + e.getMessage());
         }

@@ -127,7 +127,7 @@ class DevServerIT {
     /** The launcher prints where it runs once its own health check passed, a moment after ours. */
     private static void awaitBanner(Path log) throws Exception {
         for (int i = 0; i < 100; i++) {
-            if (Files.readString(log).contains("Pika! is running at")) {
+            if (Files.readString(log).contains("Stop with Ctrl-C.")) {
                 return;
             }
             Thread.sleep(100);

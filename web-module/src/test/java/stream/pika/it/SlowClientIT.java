@@ -47,8 +47,8 @@ class SlowClientIT {
 
                 frozen.resumeReading();
                 WsClient.Closed closed = frozen.awaitClose(Duration.ofSeconds(30));
-                // 1013 when the close frame still fits through; 1006 when the pipe was too full for it.
-                assertTrue(closed.code() == 1013 || closed.code() == 1006, "closed: " + closed);
+                // 1013 when the close frame still fits through; otherwise the socket was cut under it.
+                assertTrue(closed.code() == 1013 || closed.code() == 1006 || closed.code() == -1, "closed: " + closed);
                 assertTrue(frozen.backlog() < BURST, "the frozen phone did not get (or hold up) the whole burst");
                 assertTrue(Files.readString(TestServer.server().log()).contains("messages unwritten"),
                         "the server closed it as too slow");
