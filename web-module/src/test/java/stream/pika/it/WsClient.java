@@ -1,6 +1,5 @@
 package stream.pika.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -27,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class WsClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
 
     /** How the server closed the connection. */
     public record Closed(int code, String reason) {
@@ -63,7 +63,7 @@ public final class WsClient implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    try (JsonReader reader = Json.createReader(new StringReader(partial.toString()))) {
+                    try (JsonReader reader = JSON.createReader(new StringReader(partial.toString()))) {
                         received.add(reader.readObject());
                     }
                     partial.setLength(0);

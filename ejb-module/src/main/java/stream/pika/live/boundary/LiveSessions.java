@@ -2,7 +2,6 @@ package stream.pika.live.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.live.control.HistoryWriter;
@@ -18,6 +17,7 @@ import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.boundary.TopicBus;
 import stream.pika.platform.control.Outbox;
+import stream.pika.platform.control.WireFormat;
 import stream.pika.platform.entity.Topic;
 
 import java.time.Clock;
@@ -419,7 +419,7 @@ public class LiveSessions {
     }
 
     private static String json(String key, String value) {
-        return Json.createObjectBuilder().add(key, value).build().toString();
+        return WireFormat.jsonp().createObjectBuilder().add(key, value).build().toString();
     }
 
     private Instant now() {

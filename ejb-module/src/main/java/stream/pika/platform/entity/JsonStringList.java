@@ -1,11 +1,11 @@
 package stream.pika.platform.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import stream.pika.platform.control.WireFormat;
 
 import java.io.StringReader;
 import java.util.List;
@@ -22,7 +22,7 @@ public class JsonStringList implements AttributeConverter<List<String>, Object> 
         if (values == null) {
             return null;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = WireFormat.jsonp().createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
@@ -32,7 +32,7 @@ public class JsonStringList implements AttributeConverter<List<String>, Object> 
         if (stored == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(stored.toString()))) {
+        try (JsonReader reader = WireFormat.jsonp().createReader(new StringReader(stored.toString()))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -1,10 +1,11 @@
 package stream.pika.web.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import stream.pika.live.entity.SessionViews;
+import stream.pika.platform.control.WireFormat;
 
 import java.math.BigDecimal;
 
@@ -14,13 +15,15 @@ import java.math.BigDecimal;
  */
 final class SessionJson {
 
+    private static final JsonProvider JSON = WireFormat.jsonp();
+
     private SessionJson() {
     }
 
     static JsonObject active(SessionViews.ActiveSessions active) {
-        JsonArrayBuilder sessions = Json.createArrayBuilder();
+        JsonArrayBuilder sessions = JSON.createArrayBuilder();
         for (SessionViews.ActiveSession s : active.sessions()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder()
+            JsonObjectBuilder entry = JSON.createObjectBuilder()
                     .add("sessionId", s.sessionId())
                     .add("djName", s.djName())
                     .add("startedAt", s.startedAt().toString())
@@ -29,7 +32,7 @@ final class SessionJson {
             if (s.currentTrack() == null) {
                 entry.addNull("currentTrack");
             } else {
-                JsonObjectBuilder track = Json.createObjectBuilder()
+                JsonObjectBuilder track = JSON.createObjectBuilder()
                         .add("title", s.currentTrack().title())
                         .add("artist", s.currentTrack().artist());
                 number(track, "bpm", s.currentTrack().bpm());
@@ -37,7 +40,7 @@ final class SessionJson {
             }
             sessions.add(entry);
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("live", active.live());
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("live", active.live());
         if (active.count() != null) {
             answer.add("count", active.count());
         }
@@ -45,9 +48,9 @@ final class SessionJson {
     }
 
     static JsonObject recap(SessionViews.Recap recap) {
-        JsonArrayBuilder tracks = Json.createArrayBuilder();
+        JsonArrayBuilder tracks = JSON.createArrayBuilder();
         for (SessionViews.RecapTrack t : recap.tracks()) {
-            JsonObjectBuilder track = Json.createObjectBuilder()
+            JsonObjectBuilder track = JSON.createObjectBuilder()
                     .add("position", t.position())
                     .add("artist", t.artist())
                     .add("title", t.title());
@@ -66,12 +69,12 @@ final class SessionJson {
             if (t.tempo() == null) {
                 track.addNull("tempo");
             } else {
-                track.add("tempo", Json.createObjectBuilder().add("slower", t.tempo().slower())
+                track.add("tempo", JSON.createObjectBuilder().add("slower", t.tempo().slower())
                         .add("perfect", t.tempo().perfect()).add("faster", t.tempo().faster()));
             }
             tracks.add(track);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sessionId", recap.sessionId())
                 .add("djName", recap.djName())
                 .add("startedAt", recap.startedAt().toString())

@@ -1,5 +1,7 @@
 package stream.pika.web.ws;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -9,6 +11,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import jakarta.websocket.server.ServerEndpointConfig;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
@@ -28,8 +31,21 @@ import java.util.logging.Logger;
  * connection with 1009; invalid frames get a NACK (or a logged drop without a messageId) and the
  * connection stays open.
  */
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = LiveEndpoint.OneInstance.class)
+@ApplicationScoped
 public class LiveEndpoint {
+
+    /**
+     * One endpoint instance serves every connection (its state lives in each connection): an
+     * instance per connection cost some 5 KB of injection bookkeeping each, at 18,000 phones.
+     */
+    public static class OneInstance extends ServerEndpointConfig.Configurator {
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return CDI.current().select(endpointClass).get();
+        }
+    }
+
 
     static final int MAX_FRAME = 10 * 1024;
     private static final String CONNECTION = Connection.class.getName();

@@ -1,0 +1,238 @@
+package stream.pika.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fan-out benchmark. Opens S DJ connections (with a real DJ token) and L listeners per
+ * session, broadcasts T tracks per DJ (one every {@code --interval-ms}, the server's broadcast
+ * rule allowing), and prints delivered/expected, misrouted and duplicate deliveries, the
+ * percentiles of DJ-send to listener-receive latency, the connect rate and the server's RSS.
+ * With {@code --processes P} the sessions are split over P load processes (a process may hold
+ * 20,000 open files here); latency is measured inside each process, so both clocks are one.
+ *
+ * <pre>
+ * FanOutBenchmark --url http://127.0.0.1:8080 --sessions 100 --listeners 100 --tracks 3 [--processes 2]
+ *                 [--server-pid PID] [--token pk_dj_…] [--interval-ms 6000] [--connect-concurrency 64]
+ *                 [--warmup-tracks 1]
+ * </pre>
+ */
+public final class FanOutBenchmark {
+
+    private FanOutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        if (options.containsKey("worker")) {
+            LoadWorker.run(options);
+            return;
+        }
+        coordinate(options);
+    }
+
+    private static void coordinate(Map<String, String> options) throws Exception {
+        String url = options.getOrDefault("url", "http://127.0.0.1:8080");
+        int sessions = Integer.parseInt(options.getOrDefault("sessions", "100"));
+        int listeners = Integer.parseInt(options.getOrDefault("listeners", "100"));
+        int tracks = Integer.parseInt(options.getOrDefault("tracks", "3"));
+        int processes = Integer.parseInt(options.getOrDefault("processes", "1"));
+        String token = options.containsKey("token") ? options.get("token") : registerDj(url);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        PrintStream out = System.out;
+        out.printf("Pika! fan-out: %s, %d sessions x %d listeners (%d connections), %d tracks per DJ, %d load process(es)%n",
+                url, sessions, listeners, sessions * (listeners + 1), tracks, processes);
+
+        Path results = Files.createTempDirectory("pika-fanout-");
+        List<Process> workers = new ArrayList<>();
+        for (int p = 0; p < processes; p++) {
+            int first = p * sessions / processes;
+            int last = (p + 1) * sessions / processes;
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xss256k", "-cp", System.getProperty("java.class.path"), FanOutBenchmark.class.getName(),
+                    "--worker", Integer.toString(p), "--url", url, "--token", token, "--run", run,
+                    "--first-session", Integer.toString(first), "--last-session", Integer.toString(last),
+                    "--sessions", Integer.toString(sessions), "--listeners", Integer.toString(listeners),
+                    "--tracks", Integer.toString(tracks), "--results", results.resolve("worker-" + p).toString()));
+            for (String option : List.of("interval-ms", "connect-concurrency", "warmup-tracks")) {
+                if (options.containsKey(option)) {
+                    command.addAll(List.of("--" + option, options.get(option)));
+                }
+            }
+            workers.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+
+        long connectStart = System.nanoTime();
+        List<BufferedReader> replies = new ArrayList<>();
+        int connections = 0;
+        for (Process worker : workers) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(worker.getInputStream()));
+            replies.add(reader);
+            String ready = expect(reader, "READY");
+            connections += Integer.parseInt(ready.split(" ")[1]);
+        }
+        double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        out.printf("connected: %d connections in %.1f s (%.0f connections/s)%n", connections, connectSeconds, connections / connectSeconds);
+        String rssAfterConnect = rss(options.get("server-pid"));
+
+        for (Process worker : workers) {
+            worker.getOutputStream().write("GO\n".getBytes());
+            worker.getOutputStream().flush();
+        }
+        long expected = 0;
+        long delivered = 0;
+        long misrouted = 0;
+        long duplicates = 0;
+        long nacks = 0;
+        for (BufferedReader reader : replies) {
+            String[] result = expect(reader, "RESULT").split(" ");
+            expected += Long.parseLong(result[1]);
+            delivered += Long.parseLong(result[2]);
+            misrouted += Long.parseLong(result[3]);
+            duplicates += Long.parseLong(result[4]);
+            nacks += Long.parseLong(result[5]);
+        }
+        for (Process worker : workers) {
+            worker.waitFor(60, TimeUnit.SECONDS);
+        }
+        long[] latencies = readLatencies(results, processes);
+        Arrays.sort(latencies);
+        out.printf("delivered: %d / %d (%.3f %%), misrouted: %d, duplicates: %d, refused broadcasts: %d%n",
+                delivered, expected, expected == 0 ? 0 : 100.0 * delivered / expected, misrouted, duplicates, nacks);
+        out.printf("latency DJ send -> listener receive (ms): p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (%d samples)%n",
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, latencies.length);
+        out.printf("server RSS: %s after connecting, %s after broadcasting%n", rssAfterConnect, rss(options.get("server-pid")));
+    }
+
+    private static String expect(BufferedReader reader, String prefix) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            System.out.println("  " + line);
+        }
+        throw new IllegalStateException("a load process ended before " + prefix);
+    }
+
+    private static long[] readLatencies(Path results, int processes) throws IOException {
+        List<long[]> parts = new ArrayList<>();
+        int total = 0;
+        for (int p = 0; p < processes; p++) {
+            try (DataInputStream in = new DataInputStream(Files.newInputStream(results.resolve("worker-" + p)))) {
+                long[] part = new long[in.readInt()];
+                for (int i = 0; i < part.length; i++) {
+                    part[i] = in.readLong();
+                }
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    static void writeLatencies(Path file, java.util.concurrent.atomic.AtomicLongArray latencies, int count) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(count);
+            for (int i = 0; i < count; i++) {
+                out.writeLong(latencies.get(i));
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /** The server's resident memory, from /proc (only for a server on this machine). */
+    private static String rss(String pid) {
+        if (pid == null) {
+            return "n/a (pass --server-pid)";
+        }
+        try {
+            String rss = "?";
+            String peak = "?";
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = line.substring(6).strip();
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = line.substring(6).strip();
+                }
+            }
+            return rss + " (peak " + peak + ")";
+        } catch (IOException e) {
+            return "n/a (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Opens a DJ account for the run and returns its token. */
+    private static String registerDj(String url) throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/auth/register"))
+                .header("Content-Type", "application/json").header("X-Pika-Client", "pika-e2e")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"bench-" + unique + "@example.com\",\"password\":\"bench-password\","
+                        + "\"displayName\":\"Bench " + unique + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Could not register the benchmark DJ: HTTP " + response.statusCode() + " " + response.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getString("token");
+        }
+    }
+
+    /** Looked up once: {@code Json.createReader} finds the provider anew on every call. */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
+    static JsonObject parse(CharSequence text) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text.toString()))) {
+            return reader.readObject();
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            String value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true";
+            options.put(name, value);
+        }
+        return options;
+    }
+}

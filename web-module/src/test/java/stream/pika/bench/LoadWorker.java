@@ -1,0 +1,256 @@
+package stream.pika.bench;
+
+import jakarta.json.JsonObject;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One load process: the DJs and listeners of a slice of the sessions. Talks to the coordinator
+ * on stdin/stdout: prints {@code READY <connections>}, waits for {@code GO}, broadcasts, then
+ * prints {@code RESULT <expected> <delivered> <misrouted> <duplicates> <refused>}.
+ */
+final class LoadWorker {
+
+    private final String wsUrl;
+    private final String token;
+    private final String run;
+    private final int first;
+    private final int last;
+    private final int totalSessions;
+    private final int listenersPerSession;
+    private final int tracks;
+    /** Tracks broadcast first and not measured: the server's code paths get compiled. */
+    private final int warmup;
+    private final long intervalNanos;
+    private final int concurrency;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+
+    /** Send time per session slot and track, in nanoTime. */
+    private final long[][] sentAt;
+    private final AtomicLongArray latencies;
+    private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong misrouted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final List<WebSocket> sockets = new ArrayList<>();
+
+    private LoadWorker(Map<String, String> o) {
+        wsUrl = o.get("url").replaceFirst("^http", "ws") + "/ws";
+        token = o.get("token");
+        run = o.get("run");
+        first = Integer.parseInt(o.get("first-session"));
+        last = Integer.parseInt(o.get("last-session"));
+        totalSessions = Integer.parseInt(o.get("sessions"));
+        listenersPerSession = Integer.parseInt(o.get("listeners"));
+        tracks = Integer.parseInt(o.get("tracks"));
+        warmup = Integer.parseInt(o.getOrDefault("warmup-tracks", "1"));
+        intervalNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(o.getOrDefault("interval-ms", "6000")));
+        concurrency = Integer.parseInt(o.getOrDefault("connect-concurrency", "64"));
+        sentAt = new long[last - first][tracks];
+        latencies = new AtomicLongArray((last - first) * listenersPerSession * tracks);
+    }
+
+    static void run(Map<String, String> options) throws Exception {
+        LoadWorker worker = new LoadWorker(options);
+        worker.connect();
+        System.out.println("READY " + worker.sockets.size());
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        if (!"GO".equals(in.readLine())) {
+            return;
+        }
+        worker.broadcast();
+        FanOutBenchmark.writeLatencies(Path.of(options.get("results")), worker.latencies, (int) worker.samples.get());
+        long expected = (long) (worker.last - worker.first) * worker.listenersPerSession * worker.tracks;
+        System.out.printf("RESULT %d %d %d %d %d%n", expected, worker.delivered.get(), worker.misrouted.get(),
+                worker.duplicates.get(), worker.refused.get());
+        System.out.flush();
+        worker.sockets.forEach(WebSocket::abort);
+        System.exit(0);
+    }
+
+    private String sessionId(int session) {
+        return "bench_" + run + "_" + session;
+    }
+
+    private final List<WebSocket> djs = new ArrayList<>();
+
+    private void connect() throws Exception {
+        for (int s = first; s < last; s++) {
+            CompletableFuture<JsonObject> registered = new CompletableFuture<>();
+            WebSocket dj = open(new Dj(registered)).join();
+            dj.sendText("{\"type\":\"REGISTER_SESSION\",\"sessionId\":\"" + sessionId(s) + "\",\"djName\":\"Bench\",\"token\":\""
+                    + token + "\"}", true).join();
+            JsonObject answer = registered.get(30, TimeUnit.SECONDS);
+            if (!"SESSION_REGISTERED".equals(answer.getString("type"))) {
+                throw new IllegalStateException("session " + sessionId(s) + " not registered: " + answer);
+            }
+            djs.add(dj);
+            sockets.add(dj);
+        }
+        Semaphore inFlight = new Semaphore(concurrency);
+        CountDownLatch subscribed = new CountDownLatch((last - first) * listenersPerSession);
+        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+        for (int s = first; s < last; s++) {
+            for (int l = 0; l < listenersPerSession; l++) {
+                inFlight.acquire();
+                Listener listener = new Listener(s - first, sessionId(s), subscribed, inFlight);
+                String subscribe = "{\"type\":\"SUBSCRIBE\",\"clientId\":\"client_bench_" + run + "_" + s + "_" + l
+                        + "\",\"sessionId\":\"" + sessionId(s) + "\"}";
+                opening.add(open(listener).thenCompose(ws -> ws.sendText(subscribe, true)).whenComplete((ws, e) -> {
+                    if (e != null) {
+                        inFlight.release();
+                        System.err.println("listener connect failed: " + e);
+                    }
+                }));
+            }
+        }
+        for (CompletableFuture<WebSocket> socket : opening) {
+            sockets.add(socket.get(60, TimeUnit.SECONDS));
+        }
+        if (!subscribed.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(subscribed.getCount() + " listeners got no answer to SUBSCRIBE");
+        }
+    }
+
+    private CompletableFuture<WebSocket> open(WebSocket.Listener listener) {
+        return http.newWebSocketBuilder().connectTimeout(java.time.Duration.ofSeconds(30))
+                .buildAsync(URI.create(wsUrl), listener);
+    }
+
+    private void broadcast() throws InterruptedException {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        List<long[]> schedule = new ArrayList<>();
+        for (int s = first; s < last; s++) {
+            long offset = intervalNanos * s / totalSessions; // spread the DJs over the interval
+            for (int t = -warmup; t < tracks; t++) {
+                schedule.add(new long[]{start + offset + (t + warmup) * intervalNanos, s, t});
+            }
+        }
+        schedule.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (long[] slot : schedule) {
+            long wait = slot[0] - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int s = (int) slot[1];
+            int t = (int) slot[2];
+            String frame = "{\"type\":\"BROADCAST_TRACK\",\"sessionId\":\"" + sessionId(s) + "\",\"messageId\":\"m" + s + "_" + t
+                    + "\",\"track\":{\"artist\":\"Bench Artist\",\"title\":\"bench|" + s + "|" + t + "\",\"bpm\":100}}";
+            if (t >= 0) {
+                sentAt[s - first][t] = System.nanoTime();
+            }
+            djs.get(s - first).sendText(frame, true);
+        }
+        Thread.sleep(3_000); // the last deliveries land
+    }
+
+    /** A DJ connection: waits for SESSION_REGISTERED, then counts NACKs. */
+    private final class Dj implements WebSocket.Listener {
+        private final CompletableFuture<JsonObject> registered;
+        private final StringBuilder text = new StringBuilder();
+
+        Dj(CompletableFuture<JsonObject> registered) {
+            this.registered = registered;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean lastPart) {
+            text.append(data);
+            if (lastPart) {
+                JsonObject message = FanOutBenchmark.parse(text);
+                text.setLength(0);
+                String type = message.getString("type", "");
+                if (!registered.isDone() && ("SESSION_REGISTERED".equals(type) || "NACK".equals(type))) {
+                    registered.complete(message);
+                } else if ("NACK".equals(type)) {
+                    refused.incrementAndGet();
+                    System.err.println("DJ refused: " + message);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    /** A listener: checks every message belongs to its session and times each track. */
+    private final class Listener implements WebSocket.Listener {
+        private final int slot;
+        private final String sessionId;
+        private final CountDownLatch subscribed;
+        private final Semaphore inFlight;
+        private final boolean[] seen = new boolean[tracks];
+        private boolean answered;
+        private final StringBuilder text = new StringBuilder();
+
+        Listener(int slot, String sessionId, CountDownLatch subscribed, Semaphore inFlight) {
+            this.slot = slot;
+            this.sessionId = sessionId;
+            this.subscribed = subscribed;
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean lastPart) {
+            long now = System.nanoTime();
+            text.append(data);
+            if (lastPart) {
+                JsonObject message = FanOutBenchmark.parse(text);
+                text.setLength(0);
+                handle(message, now);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(JsonObject message, long now) {
+            String type = message.getString("type", "");
+            if (!answered && "LISTENER_COUNT".equals(type)) {
+                answered = true;
+                subscribed.countDown();
+                inFlight.release();
+            }
+            String about = message.getString("sessionId", sessionId);
+            if (!sessionId.equals(about)) {
+                if (misrouted.incrementAndGet() <= 3) {
+                    System.err.println("misrouted to a listener of " + sessionId + ": " + message);
+                }
+                return;
+            }
+            if ("NOW_PLAYING".equals(type)) {
+                String[] title = message.getJsonObject("track").getString("title").split("\\|");
+                int t = Integer.parseInt(title[2]);
+                if (t < 0) {
+                    return; // warm-up
+                }
+                if (seen[t]) {
+                    duplicates.incrementAndGet();
+                    return;
+                }
+                seen[t] = true;
+                delivered.incrementAndGet();
+                long sent = sentAt[slot][t];
+                if (sent > 0) {
+                    latencies.set((int) samples.getAndIncrement(), now - sent);
+                }
+            }
+        }
+    }
+}
