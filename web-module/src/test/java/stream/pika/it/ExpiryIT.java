@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The timers of live sessions, on a server of its own with short settings: expiry by idleness
- * and by age (only the session's own connections hear SESSION_EXPIRED), the listener linger, the
- * default 5-second broadcast rule, and the idle-connection timeout against pings.
+ * Live-session settings other than the shared server's, on a server of its own: expiry by
+ * idleness and by age (only the session's own connections hear SESSION_EXPIRED), the listener
+ * linger, the default 5-second broadcast rule, the idle-connection timeout against pings, and
+ * anonymous DJs for a private install.
  */
 class ExpiryIT {
 
@@ -46,6 +47,7 @@ class ExpiryIT {
                 .env("PIKA_LIVE_LISTENER_COUNT_INTERVAL", "PT0.5S")
                 .env("PIKA_WS_PING_INTERVAL", "PT1S")
                 .env("PIKA_WS_IDLE_TIMEOUT", CONNECTION_IDLE.toString())
+                .env("PIKA_LIVE_ALLOW_ANONYMOUS_DJS", "true")
                 .start();
         server.awaitHealthy(Duration.ofMinutes(2));
     }
@@ -127,6 +129,22 @@ class ExpiryIT {
             dancer.close();
             JsonObject drop = dj.ws.await("LISTENER_COUNT", LINGER.plus(LiveDj.WAIT));
             assertEquals(0, drop.getInt("count"), "the count drops once the linger is over (even as the idle session ends)");
+        }
+    }
+
+    @Test
+    void anonymousDjsGoLiveWhenTheInstallAllowsIt() {
+        try (WsClient desktop = connect(); WsClient dancer = connect()) {
+            String sessionId = LiveDj.newSessionId();
+            desktop.send("{\"type\":\"REGISTER_SESSION\",\"sessionId\":\"" + sessionId + "\",\"djName\":\"Garage DJ\",\"messageId\":\"a1\"}");
+            JsonObject registered = desktop.await("SESSION_REGISTERED", LiveDj.WAIT);
+            assertFalse(registered.getBoolean("authenticated"));
+            assertEquals("Garage DJ", registered.getString("djName"));
+            dancer.send("{\"type\":\"SUBSCRIBE\",\"clientId\":\"" + Dancer.newClientId() + "\",\"sessionId\":\"" + sessionId + "\"}");
+            dancer.await("LISTENER_COUNT", LiveDj.WAIT);
+            desktop.send(track("BROADCAST_TRACK", sessionId, "9A").add("messageId", "a2").build().toString());
+            assertEquals("ACK", desktop.awaitMatching(m -> "a2".equals(m.getString("messageId", null)), LiveDj.WAIT, "ACK").getString("type"));
+            assertEquals("Garage DJ", dancer.await("NOW_PLAYING", LiveDj.WAIT).getString("djName"));
         }
     }
 

@@ -13,9 +13,12 @@ import jakarta.json.bind.config.PropertyOrderStrategy;
  */
 public final class WireFormat {
 
-    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig()
-            .withNullValues(false)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    /** Created on first use (JSON-P users, such as converters, do not need JSON-B). */
+    private static final class Binding {
+        static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig()
+                .withNullValues(false)
+                .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    }
 
     /**
      * The JSON-P provider, looked up once: {@code Json.createReader/ObjectBuilder} look it up on
@@ -31,11 +34,11 @@ public final class WireFormat {
     }
 
     public static String toJson(Object message) {
-        return JSON.toJson(message);
+        return Binding.JSON.toJson(message);
     }
 
     /** @throws jakarta.json.bind.JsonbException when the text does not fit the type */
     public static <T> T fromJson(String json, Class<T> type) {
-        return JSON.fromJson(json, type);
+        return Binding.JSON.fromJson(json, type);
     }
 }
