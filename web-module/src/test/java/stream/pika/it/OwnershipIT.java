@@ -75,6 +75,19 @@ class OwnershipIT {
     }
 
     @Test
+    void registeringAnotherSessionOnTheSameConnectionLetsTheFirstOneGo() {
+        try (LiveDj dj = LiveDj.signUp().connect()) {
+            String first = LiveDj.newSessionId();
+            dj.register(first);
+            try (WsClient dancer = Dancer.following(first)) {
+                dj.register(LiveDj.newSessionId());
+                JsonObject ended = dancer.await("SESSION_ENDED", TestServer.RECONNECT_GRACE.plus(WAIT));
+                assertEquals(first, ended.getString("sessionId"), "the first session ended after the grace");
+            }
+        }
+    }
+
+    @Test
     void aFinishedSessionOfAnotherDjCannotBeReused() {
         String sessionId = LiveDj.newSessionId();
         try (LiveDj owner = LiveDj.signUp().connect()) {

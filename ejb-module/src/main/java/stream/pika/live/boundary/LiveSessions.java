@@ -145,7 +145,7 @@ public class LiveSessions {
                 return Outcome.refusedAndClosed("Session belongs to another DJ", CLOSE_NOT_YOURS);
             }
             case STARTED -> {
-                enterSession(caller.connectionId(), sessionId);
+                enterSession(caller.connectionId(), sessionId, now);
                 history.openSession(sessionId, djId, djName, now);
                 history.recordEvent(sessionId, SessionEvent.Type.CONNECT, now, json("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));
@@ -155,7 +155,7 @@ public class LiveSessions {
                 LOG.info(() -> "Session " + sessionId + " started by " + describe(djId));
             }
             case RESUMED -> {
-                enterSession(caller.connectionId(), sessionId);
+                enterSession(caller.connectionId(), sessionId, now);
                 history.recordEvent(sessionId, SessionEvent.Type.RECONNECT, now, json("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));
                 LOG.info(() -> "Session " + sessionId + " resumed by " + describe(djId));
@@ -393,10 +393,13 @@ public class LiveSessions {
         LOG.info(() -> "Session " + sessionId + " ended: " + reason);
     }
 
-    private void enterSession(String connectionId, String sessionId) {
+    private void enterSession(String connectionId, String sessionId, Instant now) {
         String before = djConnections.put(connectionId, sessionId);
         if (before != null && !before.equals(sessionId)) {
+            // The DJ app moved on to another session on this connection: the old one waits out
+            // the reconnect grace as if the connection had dropped.
             bus.leave(connectionId, Topic.session(before));
+            store.update(before, s -> s.ownedBy(connectionId) ? s.djGone(now) : s);
         }
         bus.leave(connectionId, Topic.LOBBY);
         bus.join(connectionId, Topic.session(sessionId));
