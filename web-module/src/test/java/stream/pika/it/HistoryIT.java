@@ -23,9 +23,9 @@ class HistoryIT {
         try (LiveDj dj = LiveDj.signUp().connect()) {
             dj.register(sessionId);
             dj.play(sessionId, "Artist", "One");
-            pause();
+            Waits.broadcastInterval();
             dj.play(sessionId, "Artist", "One"); // the same track again: not a new play
-            pause();
+            Waits.broadcastInterval();
             dj.play(sessionId, "Artist", "Two");
             dj.send(Json.createObjectBuilder().add("type", "METADATA_UPDATED").add("sessionId", sessionId)
                     .add("track", Json.createObjectBuilder().add("artist", "Artist").add("title", "Two").add("bpm", 96.4).add("key", "5A")));
@@ -64,7 +64,4 @@ class HistoryIT {
         return rows;
     }
 
-    private static void pause() throws InterruptedException {
-        Thread.sleep(TestServer.BROADCAST_MIN_INTERVAL.toMillis() + 50);
-    }
 }

@@ -57,7 +57,7 @@ class LiveSessionIT {
                 assertEquals("Artist One", nowPlaying.getJsonObject("track").getString("artist"));
                 assertEquals(102, nowPlaying.getJsonObject("track").getInt("bpm"));
 
-                sleep(TestServer.BROADCAST_MIN_INTERVAL);
+                Waits.broadcastInterval();
                 assertEquals("ACK", dj.play(sessionId, "Artist Two", "Title Two").getString("type"));
                 valid(dancer.await("TEMPO_RESET", WAIT));
                 assertEquals("Title Two", dancer.await("NOW_PLAYING", WAIT).getJsonObject("track").getString("title"));
@@ -125,7 +125,7 @@ class LiveSessionIT {
             assertEquals("Rate limit exceeded (wait 5s)", refused.getString("error"));
             fields(valid(refused), "type", "messageId", "error", "timestamp");
 
-            sleep(TestServer.BROADCAST_MIN_INTERVAL);
+            Waits.broadcastInterval();
             String messageId = LiveDj.messageId();
             String frame = Json.createObjectBuilder().add("type", "BROADCAST_TRACK").add("sessionId", sessionId).add("messageId", messageId)
                     .add("track", Json.createObjectBuilder().add("artist", "A").add("title", "Three")).build().toString();
@@ -133,7 +133,7 @@ class LiveSessionIT {
                 follower.drain(QUIET);
                 dj.ws.send(frame);
                 assertEquals("ACK", dj.ws.await("ACK", WAIT).getString("type"));
-                sleep(TestServer.BROADCAST_MIN_INTERVAL);
+                Waits.broadcastInterval();
                 dj.ws.send(frame); // the desktop's retry of a message it thinks was lost
                 assertEquals("ACK", dj.ws.await("ACK", WAIT).getString("type"), "a duplicate is acknowledged");
                 assertEquals(1, follower.drain("NOW_PLAYING", QUIET).size(), "but not broadcast twice");
@@ -196,11 +196,4 @@ class LiveSessionIT {
         return LiveDj.newSessionId();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis() + 50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

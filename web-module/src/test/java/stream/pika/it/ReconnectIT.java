@@ -34,7 +34,7 @@ class ReconnectIT {
             try (WsClient dancer = Dancer.following(sessionId)) {
                 dancer.drain(Duration.ofMillis(300));
                 dj.ws.close(); // Wi-Fi blip
-                sleep(Duration.ofSeconds(1));
+                Waits.pause(Duration.ofSeconds(1));
                 dj.connect().register(sessionId);
 
                 try (WsClient late = WsClient.connect()) {
@@ -42,7 +42,7 @@ class ReconnectIT {
                     assertEquals("The Drop", late.await("NOW_PLAYING", WAIT).getJsonObject("track").getString("title"),
                             "the current track survived the reconnect");
                 }
-                sleep(TestServer.RECONNECT_GRACE.plusSeconds(1));
+                Waits.pause(TestServer.RECONNECT_GRACE.plusSeconds(1));
                 assertEquals("ACK", dj.play(sessionId, "After", "The Drop").getString("type"));
                 List<JsonObject> heard = dancer.drain(Duration.ofMillis(700));
                 assertTrue(heard.stream().noneMatch(m -> m.getString("type").matches("SESSION_ENDED|SESSION_STARTED")), heard::toString);
@@ -69,7 +69,7 @@ class ReconnectIT {
                 if (System.nanoTime() > deadline) {
                     fail("ended_at was not written");
                 }
-                sleep(Duration.ofMillis(200));
+                Waits.pause(Duration.ofMillis(200));
             }
             assertNotNull(endedAt(sessionId));
         }
@@ -87,11 +87,4 @@ class ReconnectIT {
         }
     }
 
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -57,7 +57,7 @@ class SessionsRestIT {
         try (LiveDj dj = LiveDj.signUp().connect()) {
             dj.register(sessionId);
             dj.play(sessionId, "First", "Track");
-            sleep(TestServer.BROADCAST_MIN_INTERVAL);
+            Waits.broadcastInterval();
             dj.play(sessionId, "Second", "Track");
             dj.send(Json.createObjectBuilder().add("type", "END_SESSION").add("sessionId", sessionId));
         }
@@ -99,7 +99,7 @@ class SessionsRestIT {
             if (found.size() >= rows) {
                 return found;
             }
-            sleep(Duration.ofMillis(200));
+            Waits.pause(Duration.ofMillis(200));
         } while (System.nanoTime() < deadline);
         throw new AssertionError(path + " has " + found.size() + " rows, not " + rows);
     }
@@ -110,7 +110,7 @@ class SessionsRestIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what);
             }
-            sleep(Duration.ofMillis(200));
+            Waits.pause(Duration.ofMillis(200));
         }
     }
 
@@ -125,11 +125,4 @@ class SessionsRestIT {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis() + 50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

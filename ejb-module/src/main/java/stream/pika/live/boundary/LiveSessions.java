@@ -167,12 +167,9 @@ public class LiveSessions {
     /** BROADCAST_TRACK: the new track goes to the session's dancers (not back to the DJ). */
     public Outcome broadcastTrack(Caller caller, String sessionId, TrackInfo track, String messageId) {
         Instant now = now();
-        Optional<LiveSession> live = store.session(sessionId);
-        if (live.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
-        }
-        if (!live.get().ownedBy(caller.connectionId())) {
-            return Outcome.refused("Unauthorized track broadcast");
+        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized track broadcast");
+        if (refusal != null) {
+            return Outcome.refused(refusal);
         }
         if (!store.tryBroadcastSlot(sessionId, now, settings.broadcastMinInterval())) {
             return Outcome.refused("Rate limit exceeded (wait 5s)");
@@ -200,21 +197,20 @@ public class LiveSessions {
     /** METADATA_UPDATED: late analysis (BPM, key) of the track that is playing. */
     public Outcome updateMetadata(Caller caller, String sessionId, TrackInfo track) {
         Instant now = now();
-        Optional<LiveSession> live = store.session(sessionId);
-        if (live.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized metadata update");
+        if (refusal != null) {
+            return Outcome.refused(refusal);
         }
-        if (!live.get().ownedBy(caller.connectionId())) {
-            return Outcome.refused("Unauthorized metadata update");
-        }
-        if (live.get().currentTrack() == null) {
-            return Outcome.done(); // nothing plays: a late update of a stopped track is moot
-        }
+        boolean[] playing = new boolean[1];
         boolean[] matched = new boolean[1];
         store.update(sessionId, s -> {
+            playing[0] = s.currentTrack() != null;
             matched[0] = track.sameTrackAs(s.currentTrack());
             return matched[0] ? s.playing(track, now) : s;
         });
+        if (!playing[0]) {
+            return Outcome.done(); // nothing plays: a late update of a stopped track is moot
+        }
         if (!matched[0]) {
             return Outcome.refused("Track is not the one playing");
         }
@@ -226,12 +222,9 @@ public class LiveSessions {
     /** TRACK_STOPPED: nothing plays now. */
     public Outcome stopTrack(Caller caller, String sessionId) {
         Instant now = now();
-        Optional<LiveSession> live = store.session(sessionId);
-        if (live.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
-        }
-        if (!live.get().ownedBy(caller.connectionId())) {
-            return Outcome.refused("Unauthorized track stop");
+        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized track stop");
+        if (refusal != null) {
+            return Outcome.refused(refusal);
         }
         store.update(sessionId, s -> s.stopped(now));
         bus.publish(Topic.session(sessionId), new LiveMessages.TrackStopped(sessionId), caller.connectionId());
@@ -241,12 +234,9 @@ public class LiveSessions {
     /** END_SESSION: the set is over for everyone following it. */
     public Outcome endSession(Caller caller, String sessionId) {
         Instant now = now();
-        Optional<LiveSession> live = store.session(sessionId);
-        if (live.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
-        }
-        if (!live.get().ownedBy(caller.connectionId())) {
-            return Outcome.refused("Unauthorized end session");
+        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized end session");
+        if (refusal != null) {
+            return Outcome.refused(refusal);
         }
         if (store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId())).isEmpty()) {
             return Outcome.refused(NOT_FOUND);
@@ -368,6 +358,15 @@ public class LiveSessions {
     }
 
     // ---- rules and helpers
+
+    /** Only the connection that owns a live session may act for its DJ; null when this one may. */
+    private String refusalUnlessOwner(Caller caller, String sessionId, String unauthorized) {
+        Optional<LiveSession> live = store.session(sessionId);
+        if (live.isEmpty()) {
+            return NOT_FOUND;
+        }
+        return live.get().ownedBy(caller.connectionId()) ? null : unauthorized;
+    }
 
     private boolean expired(LiveSession session, Instant now) {
         Duration idle = Duration.between(session.lastActivityAt(), now);

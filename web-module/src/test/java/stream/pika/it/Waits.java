@@ -1,0 +1,24 @@
+package stream.pika.it;
+
+import java.time.Duration;
+
+/** Sleeping in tests, where a rule of the server (a rate interval, a grace) has to pass. */
+public final class Waits {
+
+    private Waits() {
+    }
+
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits out the shared server's broadcast interval, with a little margin. */
+    public static void broadcastInterval() {
+        pause(TestServer.BROADCAST_MIN_INTERVAL.plusMillis(50));
+    }
+}
