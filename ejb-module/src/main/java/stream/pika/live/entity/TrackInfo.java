@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * A track as the DJ app describes it (protocol {@code TrackInfo}): title and artist, and the
@@ -29,21 +28,8 @@ public record TrackInfo(
         artist = artist == null ? null : artist.strip();
     }
 
-    public static TrackInfo of(String artist, String title) {
-        return new TrackInfo(title, artist, null, null, null, null, null, null, null);
-    }
-
     /** Same artist and title, exactly (the original's notion of "the same track"). */
     public boolean sameTrackAs(TrackInfo other) {
         return other != null && artist.equals(other.artist) && title.equals(other.title);
-    }
-
-    /** {@code artist::title}, lower case, spaces collapsed: the key likes and dedupe use. */
-    public String normalizedKey() {
-        return normalize(artist) + "::" + normalize(title);
-    }
-
-    private static String normalize(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -22,13 +22,4 @@ public interface TopicBus {
 
     /** Sends to every connection of the topic but {@code excludedConnectionId} (may be null). */
     void publish(Topic topic, Object message, String excludedConnectionId);
-
-    /** Sends to one connection (a direct reply that does not come from the connection itself). */
-    void sendTo(String connectionId, Object message);
-
-    /** Connections of this node in the topic (for tests and figures). */
-    int localMembers(Topic topic);
-
-    /** Connections this node holds. */
-    int localConnections();
 }

@@ -74,25 +74,6 @@ public class InMemoryTopicBus implements TopicBus {
         }
     }
 
-    @Override
-    public void sendTo(String connectionId, Object message) {
-        Outbox connection = connections.get(connectionId);
-        if (connection != null) {
-            connection.send(WireFormat.toJson(message));
-        }
-    }
-
-    @Override
-    public int localMembers(Topic topic) {
-        Set<Outbox> audience = members.get(topic);
-        return audience == null ? 0 : audience.size();
-    }
-
-    @Override
-    public int localConnections() {
-        return connections.size();
-    }
-
     private void removeMember(Topic topic, Outbox connection) {
         members.computeIfPresent(topic, (t, set) -> {
             set.remove(connection);

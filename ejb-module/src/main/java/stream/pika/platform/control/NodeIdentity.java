@@ -16,10 +16,6 @@ public final class NodeIdentity {
     private NodeIdentity() {
     }
 
-    public static String nodeId() {
-        return NODE_ID;
-    }
-
     public static String nextConnectionId() {
         return NODE_ID + "-" + CONNECTIONS.incrementAndGet();
     }

@@ -42,10 +42,6 @@ public class OpenConnections {
         open.remove(connection);
     }
 
-    public int count() {
-        return open.size();
-    }
-
     private synchronized void startPinging() {
         if (pinger == null) {
             long millis = settings.pingInterval().toMillis();
