@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -190,6 +191,8 @@ final class LoadWorker {
         }
     }
 
+    private static final Set<String> LOBBY_NEWS = Set.of("SESSION_STARTED", "SESSION_ENDED");
+
     /** A listener: checks every message belongs to its session and times each track. */
     private final class Listener implements WebSocket.Listener {
         private final int slot;
@@ -228,6 +231,9 @@ final class LoadWorker {
                 inFlight.release();
             }
             String about = message.getString("sessionId", sessionId);
+            if (!answered && LOBBY_NEWS.contains(type)) {
+                return; // not subscribed yet: still in the lobby, which hears every session start and end
+            }
             if (!sessionId.equals(about)) {
                 if (misrouted.incrementAndGet() <= 3) {
                     System.err.println("misrouted to a listener of " + sessionId + ": " + message);

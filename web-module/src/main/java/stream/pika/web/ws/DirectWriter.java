@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +24,7 @@ final class DirectWriter {
     private static final Access ACCESS = Access.find();
 
     /** The reflective handles, found once. */
-    private record Access(Field webSocket, MethodHandle sendText) {
+    private record Access(Field webSocket, MethodHandle sendText, MethodHandle sendFragment) {
 
         static Access find() {
             try {
@@ -33,7 +34,10 @@ final class DirectWriter {
                 field.setAccessible(true);
                 MethodHandle send = MethodHandles.publicLookup().findVirtual(socket, "sendText",
                         MethodType.methodType(void.class, String.class, SendHandler.class));
-                return new Access(field, send.asType(MethodType.methodType(void.class, Object.class, String.class, SendHandler.class)));
+                MethodHandle fragment = MethodHandles.publicLookup().findVirtual(socket, "sendText",
+                        MethodType.methodType(Future.class, String.class, boolean.class));
+                return new Access(field, send.asType(MethodType.methodType(void.class, Object.class, String.class, SendHandler.class)),
+                        fragment.asType(MethodType.methodType(Future.class, Object.class, String.class, boolean.class)));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 LOG.info(() -> "Tyrus internals not available (" + e + "); sending through the standard API");
                 return null;
@@ -61,6 +65,17 @@ final class DirectWriter {
     void sendText(String text, SendHandler handler) {
         try {
             ACCESS.sendText().invokeExact(webSocket, text, handler);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One fragment of a text message; the caller keeps the fragments of a message together. */
+    Future<?> sendFragment(String fragment, boolean last) {
+        try {
+            return (Future<?>) ACCESS.sendFragment().invokeExact(webSocket, fragment, last);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -68,6 +68,7 @@ public class LiveEndpoint {
 
     @OnOpen
     public void opened(Session session) {
+        HandshakeLeftovers.release(session);
         // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
         // connections (1006) under load. OpenConnections closes silent connections itself.
         Connection connection = new Connection(session, settings.sendQueueLimit());
