@@ -1,6 +1,7 @@
 package stream.pika.live.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.DjProfile;
@@ -73,6 +74,9 @@ public class LiveSessions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<SessionCompanion> companions;
 
     /** Connections of this node that registered a session (connection id to session id). */
     private final Map<String, String> djConnections = new ConcurrentHashMap<>();
@@ -185,12 +189,14 @@ public class LiveSessions {
         if (updated.isEmpty()) {
             return Outcome.refused(NOT_FOUND);
         }
+        // The play is queued for the history before anyone hears of it, so a like of it is written after it.
+        history.recordTrack(sessionId, track, now);
+        companions.forEach(c -> c.trackPlayed(sessionId, previous[0], track, now));
         Topic topic = Topic.session(sessionId);
         if (previous[0] != null && !previous[0].sameTrackAs(track)) {
             bus.publish(topic, new LiveMessages.TempoReset(sessionId), caller.connectionId());
         }
         bus.publish(topic, new LiveMessages.NowPlaying(sessionId, updated.get().djName(), track), caller.connectionId());
-        history.recordTrack(sessionId, track, now);
         return Outcome.done();
     }
 
@@ -238,11 +244,12 @@ public class LiveSessions {
         if (refusal != null) {
             return Outcome.refused(refusal);
         }
-        if (store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId())).isEmpty()) {
+        Optional<LiveSession> ended = store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId()));
+        if (ended.isEmpty()) {
             return Outcome.refused(NOT_FOUND);
         }
         djConnections.remove(caller.connectionId(), sessionId);
-        finish(sessionId, now, caller.connectionId(), "ended by the DJ", SessionEvent.Type.END, false);
+        finish(ended.get(), now, caller.connectionId(), "ended by the DJ", SessionEvent.Type.END, false);
         bus.leave(caller.connectionId(), Topic.session(sessionId));
         bus.join(caller.connectionId(), Topic.LOBBY);
         return Outcome.done();
@@ -280,8 +287,11 @@ public class LiveSessions {
         Optional<LiveSession> live = store.session(sessionId);
         if (live.isEmpty()) {
             replies.add(new LiveMessages.SessionEnded(sessionId));
-        } else if (live.get().currentTrack() != null) {
-            replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
+        } else {
+            if (live.get().currentTrack() != null) {
+                replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
+            }
+            companions.forEach(c -> replies.addAll(c.lateJoiner(sessionId, caller.clientId(), now)));
         }
         return Outcome.done(replies);
     }
@@ -332,11 +342,11 @@ public class LiveSessions {
                         && !now.isBefore(session.djDisconnectedAt().plus(settings.reconnectGrace()))) {
                     store.removeIf(session.sessionId(), s -> s.djDisconnectedAt() != null
                                     && !now.isBefore(s.djDisconnectedAt().plus(settings.reconnectGrace())))
-                            .ifPresent(s -> finish(s.sessionId(), now, null,
+                            .ifPresent(s -> finish(s, now, null,
                                     "the DJ did not reconnect within " + settings.reconnectGrace(), SessionEvent.Type.END, false));
                 } else if (expired(session, now)) {
                     store.removeIf(session.sessionId(), s -> expired(s, now))
-                            .ifPresent(s -> finish(s.sessionId(), now, null, "expired", SessionEvent.Type.EXPIRE, true));
+                            .ifPresent(s -> finish(s, now, null, "expired", SessionEvent.Type.EXPIRE, true));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Sweeping session " + session.sessionId() + " failed", e);
@@ -357,10 +367,20 @@ public class LiveSessions {
         publishedCounts.keySet().removeIf(id -> store.session(id).isEmpty());
     }
 
+    /** The live session, if it is live (a DJ in the reconnect grace counts). */
+    public Optional<LiveSession> live(String sessionId) {
+        return store.session(sessionId);
+    }
+
+    /** The session this connection follows (SUBSCRIBE), if any. */
+    public Optional<String> followedBy(String connectionId) {
+        return Optional.ofNullable(following.get(connectionId)).map(Following::sessionId);
+    }
+
     // ---- rules and helpers
 
     /** Only the connection that owns a live session may act for its DJ; null when this one may. */
-    private String refusalUnlessOwner(Caller caller, String sessionId, String unauthorized) {
+    public String refusalUnlessOwner(Caller caller, String sessionId, String unauthorized) {
         Optional<LiveSession> live = store.session(sessionId);
         if (live.isEmpty()) {
             return NOT_FOUND;
@@ -376,8 +396,10 @@ public class LiveSessions {
     }
 
     /** After the session left the live state: tell its followers and the lobby, write history. */
-    private void finish(String sessionId, Instant now, String excludedConnectionId, String reason,
+    private void finish(LiveSession session, Instant now, String excludedConnectionId, String reason,
                         SessionEvent.Type event, boolean expired) {
+        String sessionId = session.sessionId();
+        companions.forEach(c -> c.sessionFinished(sessionId, session.currentTrack(), now));
         Topic topic = Topic.session(sessionId);
         LiveMessages.SessionEnded ended = new LiveMessages.SessionEnded(sessionId);
         bus.publish(topic, ended, excludedConnectionId);

@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +35,7 @@ public class HistoryWriter {
     /** Far beyond what a set produces during any outage; past it the oldest write is dropped loudly. */
     static final int MAX_QUEUED_PER_SESSION = 50_000;
 
-    private record Write(String description, Consumer<SessionArchive> action) {
+    private record Write(String description, Runnable action) {
     }
 
     private final class SessionQueue {
@@ -64,7 +63,7 @@ public class HistoryWriter {
     SessionArchive archive;
 
     public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
-        submit(sessionId, "open session", a -> a.open(sessionId, djId, djName, startedAt));
+        submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt));
     }
 
     /** Records a play unless it repeats the last track written for the session. */
@@ -73,20 +72,20 @@ public class HistoryWriter {
         if (key.equals(lastTrackKey.put(sessionId, key))) {
             return;
         }
-        submit(sessionId, "record track", a -> a.recordTrack(sessionId, track, playedAt));
+        submit(sessionId, "record track", () -> archive.recordTrack(sessionId, track, playedAt));
     }
 
     public void updateAnalysis(String sessionId, TrackInfo track) {
-        submit(sessionId, "update analysis", a -> a.updateAnalysis(sessionId, track));
+        submit(sessionId, "update analysis", () -> archive.updateAnalysis(sessionId, track));
     }
 
     public void closeSession(String sessionId, Instant endedAt) {
         lastTrackKey.remove(sessionId);
-        submit(sessionId, "close session", a -> a.close(sessionId, endedAt));
+        submit(sessionId, "close session", () -> archive.close(sessionId, endedAt));
     }
 
     public void recordEvent(String sessionId, SessionEvent.Type type, Instant at, String metadataJson) {
-        submit(sessionId, "record " + type.stored(), a -> a.recordEvent(sessionId, type, at, metadataJson));
+        submit(sessionId, "record " + type.stored(), () -> archive.recordEvent(sessionId, type, at, metadataJson));
     }
 
     /** Writes waiting in all queues (for figures and tests). */
@@ -98,7 +97,11 @@ public class HistoryWriter {
         }).sum();
     }
 
-    private void submit(String sessionId, String description, Consumer<SessionArchive> action) {
+    /**
+     * Queues a write of another capability (likes, votes, polls) in the session's order: after
+     * the session row and the tracks queued before it. The write is one transaction.
+     */
+    public void submit(String sessionId, String description, Runnable action) {
         SessionQueue queue = queues.computeIfAbsent(sessionId, SessionQueue::new);
         boolean start;
         synchronized (queue) {
@@ -128,7 +131,7 @@ public class HistoryWriter {
                 }
             }
             try {
-                next.action().accept(archive);
+                next.action().run();
                 if (queue.failures > 0) {
                     int attempts = queue.failures;
                     LOG.info(() -> "History writes of session " + queue.sessionId + " resumed after " + attempts + " failed attempt(s)");

@@ -7,22 +7,38 @@ import stream.pika.platform.entity.RateLimitPolicy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fixed-window counters in this process. Finished windows are swept from time to time, so memory
- * stays proportional to the keys seen within one window.
+ * Rolling windows in this process: each key keeps the times of its allowed attempts within the
+ * window (at most the limit), so "10 per minute" holds for any minute, not per calendar slot.
+ * Idle keys are swept from time to time, so memory stays proportional to the keys seen within
+ * one window.
  */
 @ApplicationScoped
 public class InMemoryRateLimiter implements RateLimiter {
 
     private static final int SWEEP_EVERY = 1024;
 
-    private record Window(long startMillis, long endMillis, int count) {
+    /** Allowed attempts of one key, oldest first (a ring of at most {@code limit} times). */
+    private static final class Log {
+        final long windowMillis;
+        final ArrayDeque<Long> times = new ArrayDeque<>();
+
+        Log(long windowMillis) {
+            this.windowMillis = windowMillis;
+        }
+
+        void forget(long now) {
+            while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
+                times.pollFirst();
+            }
+        }
     }
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Log> logs = new ConcurrentHashMap<>();
     private final AtomicLong attempts = new AtomicLong();
     private Clock clock;
 
@@ -39,20 +55,32 @@ public class InMemoryRateLimiter implements RateLimiter {
     public RateLimitDecision acquire(RateLimitPolicy policy, String key) {
         long now = clock.millis();
         long windowMillis = policy.window().toMillis();
-        Window window = windows.compute(policy.name() + '|' + key, (k, current) ->
-                current == null || now >= current.endMillis()
-                        ? new Window(now, now + windowMillis, 1)
-                        : new Window(current.startMillis(), current.endMillis(), current.count() + 1));
+        RateLimitDecision[] decision = new RateLimitDecision[1];
+        logs.compute(policy.name() + '|' + key, (k, log) -> {
+            Log current = log == null ? new Log(windowMillis) : log;
+            current.forget(now);
+            boolean allowed = current.times.size() < policy.limit();
+            if (allowed) {
+                current.times.addLast(now);
+            }
+            long resetIn = current.times.isEmpty() ? windowMillis : current.times.peekFirst() + windowMillis - now;
+            decision[0] = new RateLimitDecision(allowed, policy.limit(), policy.limit() - current.times.size(),
+                    Duration.ofMillis(resetIn));
+            return current;
+        });
         if (attempts.incrementAndGet() % SWEEP_EVERY == 0) {
-            windows.values().removeIf(w -> now >= w.endMillis());
+            for (String k : logs.keySet()) {
+                logs.computeIfPresent(k, (key2, log) -> {
+                    log.forget(now);
+                    return log.times.isEmpty() ? null : log;
+                });
+            }
         }
-        boolean allowed = window.count() <= policy.limit();
-        int remaining = Math.max(0, policy.limit() - window.count());
-        return new RateLimitDecision(allowed, policy.limit(), remaining, Duration.ofMillis(window.endMillis() - now));
+        return decision[0];
     }
 
     /** Keys currently tracked (for tests and figures). */
     public int trackedKeys() {
-        return windows.size();
+        return logs.size();
     }
 }

@@ -8,7 +8,13 @@ import java.time.Duration;
  */
 public enum Quota {
     /** Register, login and token regeneration share one quota per client IP (as the original). */
-    AUTH("auth", 5, Duration.ofMinutes(15));
+    AUTH("auth", 5, Duration.ofMinutes(15)),
+    /** Likes per dancer (client id): the original's 10 per rolling minute. */
+    LIKES("likes", 10, Duration.ofMinutes(1)),
+    /** Bulk-like frames per dancer: the offline queue is flushed once per reconnect, not in a loop. */
+    BULK_LIKES("bulk-likes", 5, Duration.ofMinutes(1)),
+    /** Thank-you reactions per dancer (client id, else connection): a rain, not a flood. */
+    REACTIONS("reactions", 10, Duration.ofSeconds(10));
 
     private final String key;
     private final int defaultLimit;

@@ -26,16 +26,27 @@ import java.util.Set;
 public class ClientMessageCodec {
 
     /** The message types this server understands, and their records. */
-    static final Map<String, Class<?>> TYPES = Map.of(
-            "REGISTER_SESSION", ClientMessages.RegisterSession.class,
-            "BROADCAST_TRACK", ClientMessages.BroadcastTrack.class,
-            "METADATA_UPDATED", ClientMessages.MetadataUpdated.class,
-            "TRACK_STOPPED", ClientMessages.TrackStopped.class,
-            "END_SESSION", ClientMessages.EndSession.class,
-            "SUBSCRIBE", ClientMessages.Subscribe.class,
-            "GET_SESSIONS", ClientMessages.GetSessions.class,
-            "PING", ClientMessages.Ping.class,
-            "VALIDATE_SESSION", ClientMessages.ValidateSession.class);
+    static final Map<String, Class<?>> TYPES = Map.ofEntries(
+            Map.entry("REGISTER_SESSION", ClientMessages.RegisterSession.class),
+            Map.entry("BROADCAST_TRACK", ClientMessages.BroadcastTrack.class),
+            Map.entry("METADATA_UPDATED", ClientMessages.MetadataUpdated.class),
+            Map.entry("TRACK_STOPPED", ClientMessages.TrackStopped.class),
+            Map.entry("END_SESSION", ClientMessages.EndSession.class),
+            Map.entry("SUBSCRIBE", ClientMessages.Subscribe.class),
+            Map.entry("GET_SESSIONS", ClientMessages.GetSessions.class),
+            Map.entry("PING", ClientMessages.Ping.class),
+            Map.entry("VALIDATE_SESSION", ClientMessages.ValidateSession.class),
+            Map.entry("SEND_LIKE", ClientMessages.SendLike.class),
+            Map.entry("SEND_BULK_LIKE", ClientMessages.SendBulkLike.class),
+            Map.entry("REMOVE_LIKE", ClientMessages.RemoveLike.class),
+            Map.entry("SEND_REACTION", ClientMessages.SendReaction.class),
+            Map.entry("SEND_TEMPO_REQUEST", ClientMessages.SendTempoRequest.class),
+            Map.entry("START_POLL", ClientMessages.StartPoll.class),
+            Map.entry("END_POLL", ClientMessages.EndPoll.class),
+            Map.entry("CANCEL_POLL", ClientMessages.CancelPoll.class),
+            Map.entry("VOTE_ON_POLL", ClientMessages.VoteOnPoll.class),
+            Map.entry("SEND_ANNOUNCEMENT", ClientMessages.SendAnnouncement.class),
+            Map.entry("CANCEL_ANNOUNCEMENT", ClientMessages.CancelAnnouncement.class));
 
     /**
      * A decoded frame: the message (null when invalid) or the problem, and the envelope.

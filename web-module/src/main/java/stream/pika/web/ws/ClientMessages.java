@@ -1,10 +1,17 @@
 package stream.pika.web.ws;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import stream.pika.live.entity.TrackInfo;
+
+import java.util.List;
 
 /**
  * The client-to-server messages of protocol v0.3.0 with the contract's limits (section 1.3).
@@ -79,6 +86,93 @@ public final class ClientMessages {
 
     public record ValidateSession(@NotNull @Size(min = 8, max = 64) String sessionId) {
         public ValidateSession {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    // ---- interactions
+
+    public record LikePayload(@NotNull @Valid TrackInfo track) {
+    }
+
+    public record SendLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+        public SendLike {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    public record BulkLikePayload(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid TrackInfo> tracks) {
+    }
+
+    public record SendBulkLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid BulkLikePayload payload) {
+        public SendBulkLike {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    public record RemoveLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+        public RemoveLike {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    public record SendReaction(@NotNull @Size(min = 8, max = 64) String sessionId,
+                               @NotNull @Pattern(regexp = "thank_you", message = "must be thank_you") String reaction) {
+        public SendReaction {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    public record SendTempoRequest(@NotNull @Size(min = 8, max = 64) String sessionId,
+                                   @NotNull @Pattern(regexp = "faster|slower|perfect|clear",
+                                           message = "must be faster, slower, perfect or clear") String preference) {
+        public SendTempoRequest {
+            sessionId = strip(sessionId);
+        }
+    }
+
+    public record StartPoll(@NotNull @Size(min = 8, max = 64) String sessionId,
+                            @NotBlank @Size(max = 500) String question,
+                            @NotNull @Size(min = 2, max = 10) List<@NotBlank @Size(max = 100) String> options,
+                            @Min(30) @Max(300) Integer durationSeconds) {
+        public StartPoll {
+            sessionId = strip(sessionId);
+            question = strip(question);
+            options = options == null ? null : options.stream().map(ClientMessages::strip).toList();
+        }
+    }
+
+    public record EndPoll(@NotNull @Positive Long pollId) {
+    }
+
+    /** The desktop sends only the {@code sessionId} when it does not know the poll id yet. */
+    public record CancelPoll(@Positive Long pollId, @Size(min = 8, max = 64) String sessionId) {
+        public CancelPoll {
+            sessionId = strip(sessionId);
+        }
+
+        @AssertTrue(message = "pollId or sessionId is required")
+        public boolean isTargetNamed() {
+            return pollId != null || sessionId != null;
+        }
+    }
+
+    public record VoteOnPoll(@NotNull @Positive Long pollId, @NotNull @Min(0) @Max(9) Integer optionIndex,
+                             @NotNull @Size(min = 1, max = 256) String clientId) {
+    }
+
+    public record SendAnnouncement(@NotNull @Size(min = 8, max = 64) String sessionId,
+                                   @NotBlank @Size(max = 200) String message,
+                                   @Min(60) @Max(3600) Integer durationSeconds,
+                                   Boolean push) {
+        public SendAnnouncement {
+            sessionId = strip(sessionId);
+            message = strip(message);
+        }
+    }
+
+    public record CancelAnnouncement(@NotNull @Size(min = 8, max = 64) String sessionId) {
+        public CancelAnnouncement {
             sessionId = strip(sessionId);
         }
     }

@@ -12,6 +12,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import stream.pika.interactions.boundary.Interactions;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
@@ -53,6 +54,9 @@ public class LiveEndpoint {
 
     @Inject
     LiveSessions sessions;
+
+    @Inject
+    Interactions interactions;
 
     @Inject
     ClientMessageCodec codec;
@@ -142,6 +146,44 @@ public class LiveEndpoint {
             case "GET_SESSIONS" -> sessions.sessionsList();
             case "PING" -> sessions.ping();
             case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());
+            case "SEND_LIKE" -> {
+                ClientMessages.SendLike m = (ClientMessages.SendLike) message;
+                yield interactions.like(caller, m.sessionId(), m.payload().track());
+            }
+            case "SEND_BULK_LIKE" -> {
+                ClientMessages.SendBulkLike m = (ClientMessages.SendBulkLike) message;
+                yield interactions.bulkLike(caller, m.sessionId(), m.payload().tracks());
+            }
+            case "REMOVE_LIKE" -> {
+                ClientMessages.RemoveLike m = (ClientMessages.RemoveLike) message;
+                yield interactions.removeLike(caller, m.sessionId(), m.payload().track());
+            }
+            case "SEND_REACTION" -> {
+                ClientMessages.SendReaction m = (ClientMessages.SendReaction) message;
+                yield interactions.react(caller, m.sessionId(), m.reaction());
+            }
+            case "SEND_TEMPO_REQUEST" -> {
+                ClientMessages.SendTempoRequest m = (ClientMessages.SendTempoRequest) message;
+                yield interactions.tempo(caller, m.sessionId(), m.preference());
+            }
+            case "START_POLL" -> {
+                ClientMessages.StartPoll m = (ClientMessages.StartPoll) message;
+                yield interactions.startPoll(caller, m.sessionId(), m.question(), m.options(), m.durationSeconds());
+            }
+            case "END_POLL" -> interactions.endPoll(caller, ((ClientMessages.EndPoll) message).pollId());
+            case "CANCEL_POLL" -> {
+                ClientMessages.CancelPoll m = (ClientMessages.CancelPoll) message;
+                yield interactions.cancelPoll(caller, m.pollId(), m.sessionId());
+            }
+            case "VOTE_ON_POLL" -> {
+                ClientMessages.VoteOnPoll m = (ClientMessages.VoteOnPoll) message;
+                yield interactions.vote(caller, m.pollId(), m.optionIndex());
+            }
+            case "SEND_ANNOUNCEMENT" -> {
+                ClientMessages.SendAnnouncement m = (ClientMessages.SendAnnouncement) message;
+                yield interactions.announce(caller, m.sessionId(), m.message(), m.durationSeconds(), Boolean.TRUE.equals(m.push()));
+            }
+            case "CANCEL_ANNOUNCEMENT" -> interactions.cancelAnnouncement(caller, ((ClientMessages.CancelAnnouncement) message).sessionId());
             default -> throw new IllegalStateException("no handler for " + frame.type());
         };
     }

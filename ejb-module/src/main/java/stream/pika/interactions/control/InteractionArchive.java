@@ -1,0 +1,118 @@
+package stream.pika.interactions.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import stream.pika.interactions.entity.TempoCounts;
+import stream.pika.platform.control.WireFormat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Likes, tempo tallies, polls and poll votes in PostgreSQL: each method is one transaction,
+ * called through the session's ordered history queue (so a like is written after its track).
+ */
+@Stateless
+public class InteractionArchive {
+
+    @PersistenceContext(unitName = "pika")
+    EntityManager em;
+
+    /**
+     * Links the like to the newest play of that exact track in the session; false when the track
+     * has no play written yet (the caller keeps the like until it has).
+     */
+    public boolean recordLike(String sessionId, String clientId, String artist, String title, Instant at) {
+        Long playedTrackId = newestPlay(sessionId, artist, title);
+        if (playedTrackId == null) {
+            return false;
+        }
+        em.createNativeQuery("INSERT INTO likes (session_id, client_id, played_track_id, created_at) VALUES (?1, ?2, ?3, ?4)"
+                        + " ON CONFLICT (played_track_id, client_id) DO NOTHING")
+                .setParameter(1, sessionId)
+                .setParameter(2, clientId)
+                .setParameter(3, playedTrackId)
+                .setParameter(4, at.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        return true;
+    }
+
+    public void removeLike(String sessionId, String clientId, String artist, String title) {
+        Long playedTrackId = newestPlay(sessionId, artist, title);
+        if (playedTrackId != null) {
+            em.createNativeQuery("DELETE FROM likes WHERE session_id = ?1 AND client_id = ?2 AND played_track_id = ?3")
+                    .setParameter(1, sessionId)
+                    .setParameter(2, clientId)
+                    .setParameter(3, playedTrackId)
+                    .executeUpdate();
+        }
+    }
+
+    /** The tempo votes a track got, linked to its newest play. */
+    public void recordTempo(String sessionId, String artist, String title, TempoCounts counts, Instant at) {
+        em.createNativeQuery("INSERT INTO tempo_votes (session_id, played_track_id, track_artist, track_title,"
+                        + " slower_count, perfect_count, faster_count, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .setParameter(1, sessionId)
+                .setParameter(2, newestPlay(sessionId, artist, title))
+                .setParameter(3, artist)
+                .setParameter(4, title)
+                .setParameter(5, counts.slower())
+                .setParameter(6, counts.perfect())
+                .setParameter(7, counts.faster())
+                .setParameter(8, at.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    /** Inserts a running poll (closing any the session still has open); its id is the wire {@code pollId}. */
+    public long createPoll(String sessionId, String question, List<String> options, String trackArtist, String trackTitle,
+                           Instant startedAt, Instant endsAt) {
+        em.createNativeQuery("UPDATE polls SET status = 'closed', ended_at = GREATEST(?1, started_at)"
+                        + " WHERE session_id = ?2 AND status = 'active'")
+                .setParameter(1, startedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(2, sessionId)
+                .executeUpdate();
+        String optionsJson = WireFormat.jsonp().createArrayBuilder(options).build().toString();
+        Object id = em.createNativeQuery("INSERT INTO polls (session_id, question, options, status, current_track_artist,"
+                        + " current_track_title, started_at, ends_at) VALUES (?1, ?2, CAST(?3 AS jsonb), 'active', ?4, ?5, ?6, ?7)"
+                        + " RETURNING id")
+                .setParameter(1, sessionId)
+                .setParameter(2, question)
+                .setParameter(3, optionsJson)
+                .setParameter(4, trackArtist)
+                .setParameter(5, trackTitle)
+                .setParameter(6, startedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(7, endsAt == null ? null : endsAt.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
+        return ((Number) id).longValue();
+    }
+
+    public void closePoll(long pollId, Instant endedAt) {
+        em.createNativeQuery("UPDATE polls SET status = 'closed', ended_at = GREATEST(?1, started_at)"
+                        + " WHERE id = ?2 AND status = 'active'")
+                .setParameter(1, endedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(2, pollId)
+                .executeUpdate();
+    }
+
+    public void recordPollVote(long pollId, String clientId, int optionIndex, Instant at) {
+        em.createNativeQuery("INSERT INTO poll_votes (poll_id, client_id, option_index, voted_at) VALUES (?1, ?2, ?3, ?4)"
+                        + " ON CONFLICT (poll_id, client_id) DO NOTHING")
+                .setParameter(1, pollId)
+                .setParameter(2, clientId)
+                .setParameter(3, optionIndex)
+                .setParameter(4, at.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    private Long newestPlay(String sessionId, String artist, String title) {
+        List<?> rows = em.createNativeQuery("SELECT id FROM played_tracks WHERE session_id = ?1 AND artist = ?2 AND title = ?3"
+                        + " ORDER BY played_at DESC, id DESC LIMIT 1")
+                .setParameter(1, sessionId)
+                .setParameter(2, artist)
+                .setParameter(3, title)
+                .getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+}

@@ -1,0 +1,42 @@
+package stream.pika.interactions.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/**
+ * Interaction settings (environment: the property name in upper case with '_', e.g.
+ * {@code PIKA_INTERACTIONS_TEMPO_VOTE_LIFE=PT2M}). Defaults are the original's figures.
+ */
+@ApplicationScoped
+public class InteractionSettings {
+
+    /** A tempo vote counts this long unless the dancer votes again. */
+    @Inject
+    @ConfigProperty(name = "pika.interactions.tempo-vote-life", defaultValue = "PT5M")
+    Duration tempoVoteLife;
+
+    /** How long START_POLL waits for the poll's row (the session row may still be on its way). */
+    @Inject
+    @ConfigProperty(name = "pika.interactions.poll-create-timeout", defaultValue = "PT3S")
+    Duration pollCreateTimeout;
+
+    /** Likes kept per session while their track has no play written yet. */
+    @Inject
+    @ConfigProperty(name = "pika.interactions.max-pending-likes", defaultValue = "1000")
+    int maxPendingLikes;
+
+    public Duration tempoVoteLife() {
+        return tempoVoteLife;
+    }
+
+    public Duration pollCreateTimeout() {
+        return pollCreateTimeout;
+    }
+
+    public int maxPendingLikes() {
+        return maxPendingLikes;
+    }
+}

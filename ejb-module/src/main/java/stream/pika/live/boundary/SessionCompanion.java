@@ -1,0 +1,23 @@
+package stream.pika.live.boundary;
+
+import stream.pika.live.entity.TrackInfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What another capability adds to a live session's life (interactions: polls, tempo votes,
+ * announcements) without the live sessions knowing it. {@link LiveSessions} calls every companion
+ * on the thread of the event, so the companion's messages keep their order with the session's.
+ */
+public interface SessionCompanion {
+
+    /** Messages a dancer joining a live session gets after its NOW_PLAYING (the running poll, the announcement). */
+    List<Object> lateJoiner(String sessionId, String clientId, Instant now);
+
+    /** A track is playing and its history write is queued; {@code previous} is null when nothing played before. */
+    void trackPlayed(String sessionId, TrackInfo previous, TrackInfo track, Instant now);
+
+    /** The session left the live state (ended, never came back, expired); {@code lastTrack} may be null. */
+    void sessionFinished(String sessionId, TrackInfo lastTrack, Instant now);
+}
