@@ -6,7 +6,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import stream.pika.live.control.SessionArchive;
 import stream.pika.live.entity.SessionViews;
+import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.boundary.PikaException;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +27,7 @@ public class SessionHistory {
     static final int RECENT = 5;
     static final int HISTORY = 50;
     static final int RECAP_TRACKS = 500;
+    static final int DJ_PAGE_SESSIONS = 20;
     /** A set that was never ended counts as over this long after its last track. */
     static final Duration OPEN_END = Duration.ofMinutes(5);
 
@@ -32,6 +36,9 @@ public class SessionHistory {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SessionArchive archive;
 
     /** The last sets that ended, newest first. */
     public List<SessionViews.RecentSession> recent() {
@@ -58,7 +65,7 @@ public class SessionHistory {
 
     /** The set from its first track to its last, with likes and tempo per track; empty if unknown. */
     public Optional<SessionViews.Recap> recap(String sessionId) {
-        List<?> found = em.createNativeQuery("SELECT dj_name, started_at, ended_at FROM sessions WHERE id = ?1")
+        List<?> found = em.createNativeQuery("SELECT dj_name, started_at, ended_at, dj_user_id FROM sessions WHERE id = ?1")
                 .setParameter(1, sessionId).getResultList();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -86,7 +93,48 @@ public class SessionHistory {
         Instant endedAt = session[2] != null ? instant(session[2])
                 : tracks.isEmpty() ? now : min(now, tracks.get(tracks.size() - 1).playedAt().plus(OPEN_END));
         return Optional.of(new SessionViews.Recap(sessionId, (String) session[0], instant(session[1]), endedAt,
-                tracks.size(), totalLikes, tracks));
+                tracks.size(), totalLikes, tracks, session[3] == null ? null : ((Number) session[3]).longValue()));
+    }
+
+    /** The DJ's public page by slug: the 20 latest sets of the account; empty when no DJ has that slug. */
+    public Optional<SessionViews.DjPage> djPage(String slug) {
+        List<?> found = em.createNativeQuery("SELECT id, display_name FROM dj_users WHERE slug = ?1")
+                .setParameter(1, slug).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] dj = (Object[]) found.get(0);
+        List<SessionViews.DjSession> sessions = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT s.id, s.dj_name, s.started_at, s.ended_at,"
+                        + " (SELECT count(*) FROM played_tracks p WHERE p.session_id = s.id)"
+                        + " FROM sessions s WHERE s.dj_user_id = ?1 ORDER BY s.started_at DESC LIMIT " + DJ_PAGE_SESSIONS)
+                .setParameter(1, ((Number) dj[0]).longValue()).getResultList()) {
+            Object[] c = (Object[]) row;
+            sessions.add(new SessionViews.DjSession((String) c[0], (String) c[1], instant(c[2]), instant(c[3]), ((Number) c[4]).longValue()));
+        }
+        return Optional.of(new SessionViews.DjPage(slug, (String) dj[1], sessions, sessions.size(),
+                sessions.stream().mapToLong(SessionViews.DjSession::trackCount).sum()));
+    }
+
+    /**
+     * The desktop's analysis of the set's tracks (BPM, key, energy...) written onto their plays.
+     * Only the DJ account that registered the session may do it (the original let anyone).
+     *
+     * @throws PikaException NOT_FOUND for an unknown session, FORBIDDEN for another DJ's
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public SessionViews.FingerprintSync syncFingerprints(String sessionId, long djId, List<TrackInfo> tracks) {
+        SessionArchive.StoredOwner owner = archive.ownerOf(sessionId).orElseThrow(() -> PikaException.notFound("Session not found"));
+        if (owner.djId() == null || owner.djId() != djId) {
+            throw PikaException.forbidden("Session belongs to another DJ");
+        }
+        int synced = 0;
+        for (TrackInfo track : tracks) {
+            if (archive.updateAnalysis(sessionId, track) > 0) {
+                synced++;
+            }
+        }
+        return new SessionViews.FingerprintSync(synced, tracks.size(), sessionId);
     }
 
     private static Instant min(Instant a, Instant b) {

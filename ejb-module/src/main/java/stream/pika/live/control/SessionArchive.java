@@ -56,8 +56,8 @@ public class SessionArchive {
     }
 
     /** Late analysis (METADATA_UPDATED) of the last play of that track in the session. */
-    public void updateAnalysis(String sessionId, TrackInfo track) {
-        em.createNativeQuery("UPDATE played_tracks SET bpm = COALESCE(?1, bpm), key = COALESCE(?2, key),"
+    public int updateAnalysis(String sessionId, TrackInfo track) {
+        return em.createNativeQuery("UPDATE played_tracks SET bpm = COALESCE(?1, bpm), key = COALESCE(?2, key),"
                         + " energy = COALESCE(?3, energy), danceability = COALESCE(?4, danceability),"
                         + " brightness = COALESCE(?5, brightness), acousticness = COALESCE(?6, acousticness),"
                         + " groove = COALESCE(?7, groove)"

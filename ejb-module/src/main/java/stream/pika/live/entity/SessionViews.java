@@ -37,8 +37,9 @@ public final class SessionViews {
     }
 
     /** {@code GET /api/sessions/{id}/recap} (the polls part comes with the interactions). */
+    /** {@code djId}: the account that ran the set (not shown; it decides who sees the polls). */
     public record Recap(String sessionId, String djName, Instant startedAt, Instant endedAt, int trackCount,
-                        long totalLikes, List<RecapTrack> tracks) {
+                        long totalLikes, List<RecapTrack> tracks, Long djId) {
     }
 
     /** Missing analysis and tempo are {@code null} in the original (database NULLs). */
@@ -48,5 +49,16 @@ public final class SessionViews {
     }
 
     public record Tempo(int slower, int perfect, int faster) {
+    }
+
+    /** A DJ's public page: the account's latest sets (its own only; the original also took anonymous sets of the same name). */
+    public record DjPage(String slug, String djName, List<DjSession> sessions, int totalSessions, long totalTracks) {
+    }
+
+    /** {@code endedAt} is null while the set runs (the original writes the null). */
+    public record DjSession(String id, String djName, Instant startedAt, Instant endedAt, long trackCount) {
+    }
+
+    public record FingerprintSync(int synced, int total, String sessionId) {
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import stream.pika.interactions.entity.InteractionViews;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.platform.control.WireFormat;
 
@@ -47,7 +48,8 @@ final class SessionJson {
         return answer.add("sessions", sessions).build();
     }
 
-    static JsonObject recap(SessionViews.Recap recap) {
+    /** The recap; with {@code polls} (for the set's own DJ) the poll results are added. */
+    static JsonObject recap(SessionViews.Recap recap, InteractionViews.PollResults polls) {
         JsonArrayBuilder tracks = JSON.createArrayBuilder();
         for (SessionViews.RecapTrack t : recap.tracks()) {
             JsonObjectBuilder track = JSON.createObjectBuilder()
@@ -74,15 +76,65 @@ final class SessionJson {
             }
             tracks.add(track);
         }
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("sessionId", recap.sessionId())
                 .add("djName", recap.djName())
                 .add("startedAt", recap.startedAt().toString())
                 .add("endedAt", recap.endedAt().toString())
                 .add("trackCount", recap.trackCount())
                 .add("totalLikes", recap.totalLikes())
-                .add("tracks", tracks)
+                .add("tracks", tracks);
+        if (polls != null) {
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            for (InteractionViews.PollResult p : polls.polls()) {
+                JsonObjectBuilder poll = JSON.createObjectBuilder()
+                        .add("id", p.id())
+                        .add("question", p.question())
+                        .add("options", JSON.createArrayBuilder(p.options()))
+                        .add("votes", JSON.createArrayBuilder(p.votes()))
+                        .add("totalVotes", p.totalVotes())
+                        .add("winnerIndex", p.winnerIndex());
+                text(poll, "winner", p.winner());
+                poll.add("startedAt", p.startedAt().toString());
+                text(poll, "endedAt", p.endedAt() == null ? null : p.endedAt().toString());
+                if (p.trackArtist() == null || p.trackTitle() == null) {
+                    poll.addNull("currentTrack");
+                } else {
+                    poll.add("currentTrack", JSON.createObjectBuilder().add("artist", p.trackArtist()).add("title", p.trackTitle()));
+                }
+                list.add(poll);
+            }
+            answer.add("polls", list).add("totalPolls", polls.totalPolls()).add("totalPollVotes", polls.totalPollVotes());
+        }
+        return answer.build();
+    }
+
+    /** A DJ's public page; a set still running has {@code endedAt: null}, as the original. */
+    static JsonObject djPage(SessionViews.DjPage page) {
+        JsonArrayBuilder sessions = JSON.createArrayBuilder();
+        for (SessionViews.DjSession s : page.sessions()) {
+            JsonObjectBuilder entry = JSON.createObjectBuilder()
+                    .add("id", s.id())
+                    .add("djName", s.djName())
+                    .add("startedAt", s.startedAt().toString());
+            text(entry, "endedAt", s.endedAt() == null ? null : s.endedAt().toString());
+            sessions.add(entry.add("trackCount", s.trackCount()));
+        }
+        return JSON.createObjectBuilder()
+                .add("slug", page.slug())
+                .add("djName", page.djName())
+                .add("sessions", sessions)
+                .add("totalSessions", page.totalSessions())
+                .add("totalTracks", page.totalTracks())
                 .build();
+    }
+
+    private static void text(JsonObjectBuilder object, String name, String value) {
+        if (value == null) {
+            object.addNull(name);
+        } else {
+            object.add(name, value);
+        }
     }
 
     private static void integer(JsonObjectBuilder object, String name, Integer value) {

@@ -1,18 +1,30 @@
 package stream.pika.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.Roles;
+import stream.pika.interactions.boundary.InteractionHistory;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.boundary.SessionHistory;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.SessionViews;
+import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.boundary.PikaException;
 
 import java.util.List;
@@ -35,6 +47,12 @@ public class SessionsResource {
 
     @Inject
     SessionHistory history;
+
+    @Inject
+    InteractionHistory interactions;
+
+    @Inject
+    DjAccounts accounts;
 
     @GET
     public List<LiveMessages.SessionSummary> liveSessions() {
@@ -63,8 +81,30 @@ public class SessionsResource {
     @GET
     @Path("{sessionId}/recap")
     public JsonObject recap(
-            @PathParam("sessionId") @Pattern(regexp = SESSION_ID, message = BAD_SESSION_ID) String sessionId) {
-        return SessionJson.recap(history.recap(sessionId).orElseThrow(() -> PikaException.notFound("Session not found")));
+            @PathParam("sessionId") @Pattern(regexp = SESSION_ID, message = BAD_SESSION_ID) String sessionId,
+            @Context SecurityContext caller) {
+        SessionViews.Recap recap = history.recap(sessionId).orElseThrow(() -> PikaException.notFound("Session not found"));
+        boolean ownDj = caller.getUserPrincipal() != null && caller.isUserInRole(Roles.DJ) && recap.djId() != null
+                && recap.djId().toString().equals(caller.getUserPrincipal().getName());
+        return SessionJson.recap(recap, ownDj ? interactions.polls(sessionId) : null);
+    }
+
+    /** The desktop's analysis of the set's tracks; only the set's own DJ may write it. */
+    @POST
+    @Path("{sessionId}/sync-fingerprints")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DJ)
+    public SessionViews.FingerprintSync syncFingerprints(
+            @PathParam("sessionId") @Pattern(regexp = SESSION_ID, message = BAD_SESSION_ID) String sessionId,
+            @NotNull(message = FingerprintBatch.REQUIRED) @Valid FingerprintBatch batch) {
+        return history.syncFingerprints(sessionId, accounts.currentDj().id(), batch.tracks());
+    }
+
+    /** {@code {"tracks":[TrackInfo...]}}: the desktop sends chunks of at most 500. */
+    public record FingerprintBatch(
+            @NotNull(message = REQUIRED) @Size(min = 1, max = 500, message = "Invalid request: 1 to 500 tracks per request")
+            List<@NotNull @Valid TrackInfo> tracks) {
+        static final String REQUIRED = "Invalid request: tracks array required";
     }
 
     /** The same routes at {@code /api/session}, the path the web and desktop apps use. */
