@@ -61,6 +61,11 @@ public final class Api {
         return postRaw(path, json, all.toArray(String[]::new));
     }
 
+    /** OPTIONS, as a browser's CORS preflight sends it. */
+    public Reply options(String path, String... headers) {
+        return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** POST exactly as given: no default headers. */
     public Reply postRaw(String path, String body, String... headers) {
         return send(request(path, headers).POST(body == null

@@ -25,6 +25,8 @@ public final class TestServer implements BeforeAllCallback {
     public static final String DATABASE = "pika_it";
     /** The IT server trusts proxy headers from here, so each test can act as its own client IP. */
     public static final String TRUSTED_PROXY = "127.0.0.1";
+    /** The one web origin CORS allows in tests (besides a staging one). */
+    public static final String ALLOWED_ORIGIN = "https://pika.example";
     /** Short, so a test can watch a rate-limit window end. */
     public static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
 
@@ -110,6 +112,8 @@ public final class TestServer implements BeforeAllCallback {
         server = micro("shared-server")
                 .env(databaseEnv(DATABASE))
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
+                .env("PIKA_RATELIMIT_WS_CONNECTS_LIMIT", "1000000") // the tests connect from one IP
+                .env("PIKA_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ", https://staging.pika.example")
                 .env("PIKA_RATELIMIT_AUTH_WINDOW", AUTH_WINDOW.toString())
                 .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())
                 .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")

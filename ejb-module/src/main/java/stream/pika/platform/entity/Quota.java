@@ -14,7 +14,12 @@ public enum Quota {
     /** Bulk-like frames per dancer: the offline queue is flushed once per reconnect, not in a loop. */
     BULK_LIKES("bulk-likes", 5, Duration.ofMinutes(1)),
     /** Thank-you reactions per dancer (client id, else connection): a rain, not a flood. */
-    REACTIONS("reactions", 10, Duration.ofSeconds(10));
+    REACTIONS("reactions", 10, Duration.ofSeconds(10)),
+    /**
+     * WebSocket upgrades per client IP, counted whether they succeed or not (the original forgot
+     * an IP's count on every successful open). Generous: a venue's phones may share one IP.
+     */
+    WS_CONNECTS("ws-connects", 120, Duration.ofMinutes(1));
 
     private final String key;
     private final int defaultLimit;

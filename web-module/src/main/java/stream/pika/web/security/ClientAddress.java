@@ -32,6 +32,12 @@ public class ClientAddress {
         }
     }
 
+    /** Whether the client reached us over https: directly, or as a trusted proxy says ({@code X-Forwarded-Proto}). */
+    public boolean secure(HttpServletRequest request) {
+        return request.isSecure() || (!trusted.isEmpty() && trusted.contains(request.getRemoteAddr())
+                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")));
+    }
+
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (trusted.isEmpty() || !trusted.contains(peer)) {
