@@ -19,7 +19,9 @@ public enum Quota {
      * WebSocket upgrades per client IP, counted whether they succeed or not (the original forgot
      * an IP's count on every successful open). Generous: a venue's phones may share one IP.
      */
-    WS_CONNECTS("ws-connects", 120, Duration.ofMinutes(1));
+    WS_CONNECTS("ws-connects", 120, Duration.ofMinutes(1)),
+    /** Push subscribe and unsubscribe calls per client IP. */
+    PUSH_SUBSCRIBE("push-subscribe", 5, Duration.ofMinutes(1));
 
     private final String key;
     private final int defaultLimit;

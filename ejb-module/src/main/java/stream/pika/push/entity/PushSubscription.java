@@ -37,6 +37,10 @@ public class PushSubscription {
     @Column(name = "unsubscribed_at")
     private Instant unsubscribedAt;
 
+    /** The session whose announcements this phone wants (null: none yet). */
+    @Column(name = "subscribed_session_id")
+    private String subscribedSessionId;
+
     protected PushSubscription() {
         // for JPA
     }
@@ -57,6 +61,17 @@ public class PushSubscription {
             this.clientId = clientId;
         }
         this.unsubscribedAt = null;
+    }
+
+    /** Binds the subscription to the session the phone follows (null keeps the current one). */
+    public void follow(String sessionId) {
+        if (sessionId != null) {
+            this.subscribedSessionId = sessionId;
+        }
+    }
+
+    public String subscribedSessionId() {
+        return subscribedSessionId;
     }
 
     public void unsubscribe(Instant at) {

@@ -1,0 +1,110 @@
+package stream.pika.push.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import stream.pika.platform.boundary.PikaException;
+import stream.pika.push.control.VapidKeys;
+import stream.pika.push.entity.PushSubscription;
+import stream.pika.push.entity.SubscriptionRequest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Phones' Web Push subscriptions, each bound to the session whose announcements it wants (the
+ * original kept no session and pushed every announcement to everyone).
+ */
+@Stateless
+public class PushSubscriptions {
+
+    private static final Logger LOG = Logger.getLogger(PushSubscriptions.class.getName());
+
+    @PersistenceContext(unitName = "pika")
+    EntityManager em;
+
+    @Inject
+    VapidKeys vapid;
+
+    @Inject
+    Clock clock;
+
+    /** Hosts whose push endpoints may be plain http (a push-service emulator in tests); none by default. */
+    @Inject
+    @ConfigProperty(name = "pika.push.insecure-hosts", defaultValue = " ")
+    String insecureHostsSetting;
+
+    public String publicKey() {
+        return vapid.publicKey();
+    }
+
+    /**
+     * Stores the subscription, or renews it (new keys, active again, the new session) when the
+     * endpoint is known.
+     *
+     * @throws PikaException INVALID for an endpoint that is not https or keys of the wrong size
+     */
+    public void subscribe(@NotNull @Valid SubscriptionRequest request) {
+        checkEndpoint(request.endpoint());
+        String p256dh = checkKey(request.keys().p256dh(), 65, "keys.p256dh must be a 65-byte P-256 key in base64");
+        String auth = checkKey(request.keys().auth(), 16, "keys.auth must be a 16-byte secret in base64");
+        PushSubscription subscription = em.find(PushSubscription.class, request.endpoint());
+        if (subscription == null) {
+            subscription = new PushSubscription(request.endpoint(), p256dh, auth, request.clientId(), clock.instant());
+            em.persist(subscription);
+        } else {
+            subscription.renew(p256dh, auth, request.clientId());
+        }
+        subscription.follow(request.sessionId());
+        LOG.fine(() -> "Push subscription for session " + request.sessionId() + " stored");
+    }
+
+    /** The phone opted out; an unknown endpoint is fine (nothing to do). */
+    public void unsubscribe(String endpoint) {
+        PushSubscription subscription = endpoint == null ? null : em.find(PushSubscription.class, endpoint);
+        if (subscription != null) {
+            subscription.unsubscribe(clock.instant());
+        }
+    }
+
+    private void checkEndpoint(String endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw PikaException.invalid("endpoint must be an https URL");
+        }
+        boolean https = "https".equals(uri.getScheme()) && uri.getHost() != null;
+        boolean allowedHttp = "http".equals(uri.getScheme()) && uri.getHost() != null && insecureHosts().contains(uri.getHost());
+        if (!https && !allowedHttp) {
+            throw PikaException.invalid("endpoint must be an https URL");
+        }
+    }
+
+    private Set<String> insecureHosts() {
+        return Arrays.stream(insecureHostsSetting.split(",")).map(String::strip).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /** The key in base64url without padding (what push encryption takes), after checking its decoded length. */
+    private static String checkKey(String key, int bytes, String problem) {
+        String url = key.replace('+', '-').replace('/', '_').replace("=", "");
+        try {
+            if (Base64.getUrlDecoder().decode(url).length != bytes) {
+                throw PikaException.invalid(problem);
+            }
+        } catch (IllegalArgumentException e) {
+            throw PikaException.invalid(problem);
+        }
+        return url;
+    }
+}
