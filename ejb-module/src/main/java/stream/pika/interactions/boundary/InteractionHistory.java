@@ -8,11 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import stream.pika.interactions.entity.InteractionViews;
 import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.UtcInstants;
 
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,15 +100,6 @@ public class InteractionHistory {
     }
 
     private static Instant instant(Object column) {
-        if (column == null) {
-            return null;
-        }
-        if (column instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (column instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + column.getClass());
+        return UtcInstants.fromColumn(column);
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -191,7 +192,7 @@ public class LiveSessions {
         }
         // The play is queued for the history before anyone hears of it, so a like of it is written after it.
         history.recordTrack(sessionId, track, now);
-        companions.forEach(c -> c.trackPlayed(sessionId, previous[0], track, now));
+        eachCompanion(c -> c.trackPlayed(sessionId, previous[0], track, now));
         Topic topic = Topic.session(sessionId);
         if (previous[0] != null && !previous[0].sameTrackAs(track)) {
             bus.publish(topic, new LiveMessages.TempoReset(sessionId), caller.connectionId());
@@ -291,7 +292,7 @@ public class LiveSessions {
             if (live.get().currentTrack() != null) {
                 replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
             }
-            companions.forEach(c -> replies.addAll(c.lateJoiner(sessionId, caller.clientId(), now)));
+            eachCompanion(c -> replies.addAll(c.lateJoiner(sessionId, caller.clientId(), now)));
         }
         return Outcome.done(replies);
     }
@@ -399,7 +400,7 @@ public class LiveSessions {
     private void finish(LiveSession session, Instant now, String excludedConnectionId, String reason,
                         SessionEvent.Type event, boolean expired) {
         String sessionId = session.sessionId();
-        companions.forEach(c -> c.sessionFinished(sessionId, session.currentTrack(), now));
+        eachCompanion(c -> c.sessionFinished(sessionId, session.currentTrack(), now));
         Topic topic = Topic.session(sessionId);
         LiveMessages.SessionEnded ended = new LiveMessages.SessionEnded(sessionId);
         bus.publish(topic, ended, excludedConnectionId);
@@ -412,6 +413,17 @@ public class LiveSessions {
         history.closeSession(sessionId, now);
         history.recordEvent(sessionId, event, now, json("reason", reason));
         LOG.info(() -> "Session " + sessionId + " ended: " + reason);
+    }
+
+    /** A companion that fails is logged; the session's own news (NOW_PLAYING, SESSION_ENDED) still goes out. */
+    private void eachCompanion(Consumer<SessionCompanion> call) {
+        for (SessionCompanion companion : companions) {
+            try {
+                call.accept(companion);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Session companion " + companion.getClass().getSimpleName() + " failed", e);
+            }
+        }
     }
 
     private void enterSession(String connectionId, String sessionId, Instant now) {

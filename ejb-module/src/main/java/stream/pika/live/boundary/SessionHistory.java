@@ -10,8 +10,8 @@ import stream.pika.live.control.SessionArchive;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.UtcInstants;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,16 +142,7 @@ public class SessionHistory {
     }
 
     private static Instant instant(Object column) {
-        if (column == null) {
-            return null;
-        }
-        if (column instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (column instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + column.getClass());
+        return UtcInstants.fromColumn(column);
     }
 
     private static Integer integerOrNull(Object column) {
