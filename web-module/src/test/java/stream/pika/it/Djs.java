@@ -25,4 +25,14 @@ public final class Djs {
         assertEquals(201, reply.status(), reply::toString);
         return reply.json();
     }
+
+    /** What the server stores of a token: its SHA-256 in hex. */
+    public static String tokenHash(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

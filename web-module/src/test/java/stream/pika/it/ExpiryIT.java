@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,7 @@ class ExpiryIT {
     private static final Duration MAX_AGE = Duration.ofSeconds(14);
     private static final Duration LINGER = Duration.ofSeconds(2);
     private static final Duration CONNECTION_IDLE = Duration.ofSeconds(4);
+    private static final int MAX_SESSIONS = 8;
     private static MicroServer server;
 
     @BeforeAll
@@ -48,6 +50,7 @@ class ExpiryIT {
                 .env("PIKA_WS_PING_INTERVAL", "PT1S")
                 .env("PIKA_WS_IDLE_TIMEOUT", CONNECTION_IDLE.toString())
                 .env("PIKA_LIVE_ALLOW_ANONYMOUS_DJS", "true")
+                .env("PIKA_LIVE_MAX_SESSIONS", String.valueOf(MAX_SESSIONS))
                 .start();
         server.awaitHealthy(Duration.ofMinutes(2));
     }
@@ -145,6 +148,38 @@ class ExpiryIT {
             desktop.send(track("BROADCAST_TRACK", sessionId, "9A").add("messageId", "a2").build().toString());
             assertEquals("ACK", desktop.awaitMatching(m -> "a2".equals(m.getString("messageId", null)), LiveDj.WAIT, "ACK").getString("type"));
             assertEquals("Garage DJ", dancer.await("NOW_PLAYING", LiveDj.WAIT).getString("djName"));
+        }
+    }
+
+    /** Live state is bounded: past the node's maximum a new set is refused (close 1013) and nothing grows. */
+    @Test
+    void theNodeRefusesSessionsBeyondItsMaximum() {
+        List<WsClient> desktops = new ArrayList<>();
+        List<String> live = new ArrayList<>();
+        try {
+            JsonObject refusal = null;
+            for (int i = 0; i <= MAX_SESSIONS && refusal == null; i++) {
+                WsClient desktop = connect();
+                desktops.add(desktop);
+                String sessionId = LiveDj.newSessionId();
+                desktop.send("{\"type\":\"REGISTER_SESSION\",\"sessionId\":\"" + sessionId + "\",\"djName\":\"Full House\",\"messageId\":\"f1\"}");
+                JsonObject answer = desktop.awaitMatching(m -> "f1".equals(m.getString("messageId", null)), LiveDj.WAIT, "ACK/NACK");
+                if ("ACK".equals(answer.getString("type"))) {
+                    live.add(sessionId);
+                } else {
+                    refusal = answer;
+                    assertEquals(1013, desktop.awaitClose(LiveDj.WAIT).code());
+                }
+            }
+            assertEquals("Server busy (max sessions reached)", refusal == null ? null : refusal.getString("error"));
+            assertTrue(live.size() <= MAX_SESSIONS);
+            assertTrue(Api.at(server.port()).get("/health").json().getInt("activeSessions") <= MAX_SESSIONS);
+        } finally {
+            for (int i = 0; i < live.size(); i++) {
+                desktops.get(i).send("{\"type\":\"END_SESSION\",\"sessionId\":\"" + live.get(i) + "\",\"messageId\":\"e1\"}");
+                desktops.get(i).awaitMatching(m -> "e1".equals(m.getString("messageId", null)), LiveDj.WAIT, "ACK of the end");
+            }
+            desktops.forEach(WsClient::close);
         }
     }
 

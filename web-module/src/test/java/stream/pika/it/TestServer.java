@@ -114,7 +114,8 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("PIKA_RATELIMIT_WS_CONNECTS_LIMIT", "1000000") // the tests connect from one IP
                 .env("PIKA_DATA_DIR", itDirectory().resolve("shared-server-data").toString())
-                .env("PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1")
+                .env("PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1,localhost") // the push-service emulators
+                .env("PIKA_PUSH_FIRST_RETRY", "PT0.2S")
                 .env("PIKA_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ", https://staging.pika.example")
                 .env("PIKA_RATELIMIT_AUTH_WINDOW", AUTH_WINDOW.toString())
                 .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())

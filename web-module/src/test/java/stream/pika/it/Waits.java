@@ -17,6 +17,17 @@ public final class Waits {
         }
     }
 
+    /** Polls the condition until it holds; fails the test with {@code what} when it does not in time. */
+    public static void until(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
     /** Waits out the shared server's broadcast interval, with a little margin. */
     public static void broadcastInterval() {
         pause(TestServer.BROADCAST_MIN_INTERVAL.plusMillis(50));

@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.identity.control.DjAccountMessages;
 import stream.pika.identity.control.DjAccountRepository;
 import stream.pika.identity.control.DjTokenFactory;
@@ -61,6 +62,14 @@ public class DjAccounts {
 
     @Resource
     SessionContext context;
+
+    /**
+     * A token unused this long stops working (the original's never expired). The desktop app
+     * revalidates hourly, so only abandoned tokens (an old laptop, a leaked copy) lapse.
+     */
+    @Inject
+    @ConfigProperty(name = "pika.auth.token-idle-expiry", defaultValue = "P90D")
+    Duration tokenIdleExpiry;
 
     /**
      * Opens an account and signs the DJ in.
@@ -153,7 +162,23 @@ public class DjAccounts {
         if (!DjTokenFactory.wellFormed(token)) {
             return Optional.empty();
         }
-        return tokens.findByHash(DjTokenFactory.hash(token));
+        Optional<DjToken> stored = tokens.findByHash(DjTokenFactory.hash(token));
+        Instant now = clock.instant();
+        if (stored.isPresent() && lapsed(stored.get(), now)) {
+            tokens.remove(stored.get());
+            LOG.info(() -> "DJ account " + stored.get().account().id() + ": a token unused since "
+                    + lastSeen(stored.get()) + " expired and was removed");
+            return Optional.empty();
+        }
+        return stored;
+    }
+
+    private boolean lapsed(DjToken token, Instant now) {
+        return lastSeen(token).plus(tokenIdleExpiry).isBefore(now);
+    }
+
+    private static Instant lastSeen(DjToken token) {
+        return token.lastUsed() != null ? token.lastUsed() : token.createdAt();
     }
 
     private String issueToken(DjAccount account) {

@@ -20,6 +20,7 @@ import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.boundary.RateLimitExceeded;
+import stream.pika.push.boundary.PushNotifications;
 import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.boundary.TopicBus;
 import stream.pika.platform.entity.Quota;
@@ -61,6 +62,8 @@ public class Interactions implements SessionCompanion {
     private record PendingLike(String clientId, String artist, String title, Instant at) {
     }
 
+    static final String TOO_MANY_FROM_ADDRESS = "Rate limit exceeded: too many likes from this network, try again in a minute";
+
     @Inject
     LiveSessions sessions;
 
@@ -81,6 +84,9 @@ public class Interactions implements SessionCompanion {
 
     @Inject
     InteractionSettings settings;
+
+    @Inject
+    PushNotifications pushNotifications;
 
     @Inject
     Clock clock;
@@ -104,6 +110,9 @@ public class Interactions implements SessionCompanion {
         if (exceeded(Quota.LIKES, caller.clientId())) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.LIKES).limit() + "/min)");
         }
+        if (addressExceeded(caller)) {
+            return Outcome.refused(TOO_MANY_FROM_ADDRESS);
+        }
         if (!store.like(session.get(), caller.clientId(), trackKey(track))) {
             return Outcome.refused("Already liked this track");
         }
@@ -123,6 +132,9 @@ public class Interactions implements SessionCompanion {
         }
         if (exceeded(Quota.BULK_LIKES, caller.clientId())) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.BULK_LIKES).limit() + " bulk likes/min)");
+        }
+        if (addressExceeded(caller)) {
+            return Outcome.refused(TOO_MANY_FROM_ADDRESS);
         }
         Instant now = now();
         Topic topic = Topic.session(session.get());
@@ -307,12 +319,19 @@ public class Interactions implements SessionCompanion {
         if (refusal != null) {
             return Outcome.refused(refusal);
         }
+        Optional<LiveSession> live = sessions.live(sessionId);
+        if (push && live.isPresent() && exceeded(Quota.PUSH_SEND, PushNotifications.senderKey(live.get()))) {
+            return Outcome.refused("Rate limit exceeded: too many push notifications, try again in a minute");
+        }
         Instant now = now();
         Announcement announcement = new Announcement(message, now, durationSeconds == null ? null : now.plusSeconds(durationSeconds), push);
         store.announce(sessionId, announcement);
-        String djName = sessions.live(sessionId).map(LiveSession::djName).orElse("DJ");
+        String djName = live.map(LiveSession::djName).orElse("DJ");
         bus.publish(Topic.session(sessionId), new InteractionMessages.AnnouncementReceived(sessionId, djName, announcement),
                 caller.connectionId());
+        if (push) {
+            pushNotifications.announce(sessionId, djName, message);
+        }
         if (announcement.endsAt() != null) {
             at(announcement.endsAt(), () -> expireAnnouncement(sessionId));
         }
@@ -436,6 +455,11 @@ public class Interactions implements SessionCompanion {
     private Outcome rejected(RunningPoll poll, String reason) {
         Outcome reply = Outcome.done(new InteractionMessages.VoteRejected(poll.id(), reason, poll.votes(), poll.totalVotes()));
         return new Outcome(reply.replies(), reason, true, null);
+    }
+
+    /** New client ids do not buy new likes: the address has a quota of its own. */
+    private boolean addressExceeded(Caller caller) {
+        return caller.address() != null && exceeded(Quota.LIKES_PER_ADDRESS, caller.address());
     }
 
     private boolean exceeded(Quota quota, String key) {

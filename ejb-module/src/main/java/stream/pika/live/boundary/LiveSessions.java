@@ -373,6 +373,11 @@ public class LiveSessions {
         return store.session(sessionId);
     }
 
+    /** The live sessions this DJ account registered (usually one). */
+    public List<LiveSession> liveSetsOf(long djId) {
+        return store.sessions().stream().filter(s -> Long.valueOf(djId).equals(s.djId())).toList();
+    }
+
     /** The session this connection follows (SUBSCRIBE), if any. */
     public Optional<String> followedBy(String connectionId) {
         return Optional.ofNullable(following.get(connectionId)).map(Following::sessionId);

@@ -11,6 +11,11 @@ public enum Quota {
     AUTH("auth", 5, Duration.ofMinutes(15)),
     /** Likes per dancer (client id): the original's 10 per rolling minute. */
     LIKES("likes", 10, Duration.ofMinutes(1)),
+    /**
+     * Likes (and bulk-like frames) per client IP: a client id is the phone's own choice, so a
+     * script could mint new ones; generous, since a venue's phones may share one IP.
+     */
+    LIKES_PER_ADDRESS("likes-per-address", 300, Duration.ofMinutes(1)),
     /** Bulk-like frames per dancer: the offline queue is flushed once per reconnect, not in a loop. */
     BULK_LIKES("bulk-likes", 5, Duration.ofMinutes(1)),
     /** Thank-you reactions per dancer (client id, else connection): a rain, not a flood. */
@@ -21,7 +26,9 @@ public enum Quota {
      */
     WS_CONNECTS("ws-connects", 120, Duration.ofMinutes(1)),
     /** Push subscribe and unsubscribe calls per client IP. */
-    PUSH_SUBSCRIBE("push-subscribe", 5, Duration.ofMinutes(1));
+    PUSH_SUBSCRIBE("push-subscribe", 5, Duration.ofMinutes(1)),
+    /** Pushes a DJ sends (announcements with push, {@code /api/push/send}): every one buzzes a room of phones. */
+    PUSH_SEND("push-send", 10, Duration.ofMinutes(1));
 
     private final String key;
     private final int defaultLimit;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.platform.boundary.PikaException;
 import stream.pika.push.control.VapidKeys;
 import stream.pika.push.entity.PushSubscription;
+import stream.pika.push.entity.PushTarget;
 import stream.pika.push.entity.SubscriptionRequest;
 
 import java.net.URI;
@@ -17,6 +18,8 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -75,6 +78,34 @@ public class PushSubscriptions {
         if (subscription != null) {
             subscription.unsubscribe(clock.instant());
         }
+    }
+
+    /** The newest active subscriptions of these sessions, at most {@code limit}. */
+    public List<PushTarget> activeFor(Collection<String> sessionIds, int limit) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM PushSubscription p WHERE p.unsubscribedAt IS NULL"
+                        + " AND p.subscribedSessionId IN :sessions ORDER BY p.createdAt DESC", PushSubscription.class)
+                .setParameter("sessions", sessionIds)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(PushTarget::of)
+                .toList();
+    }
+
+    /** The push service said these subscriptions no longer exist (404/410): never push to them again. */
+    public int markGone(Collection<String> endpoints) {
+        if (endpoints.isEmpty()) {
+            return 0;
+        }
+        int changed = em.createQuery("UPDATE PushSubscription p SET p.unsubscribedAt = :now"
+                        + " WHERE p.endpoint IN :endpoints AND p.unsubscribedAt IS NULL")
+                .setParameter("now", clock.instant())
+                .setParameter("endpoints", endpoints)
+                .executeUpdate();
+        LOG.info(() -> changed + " push subscription(s) marked unsubscribed: their push service answered 404/410");
+        return changed;
     }
 
     private void checkEndpoint(String endpoint) {

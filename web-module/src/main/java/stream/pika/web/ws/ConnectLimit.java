@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import stream.pika.platform.boundary.RateLimitExceeded;
 import stream.pika.platform.boundary.RateLimits;
@@ -13,6 +14,10 @@ import stream.pika.platform.entity.Quota;
 import stream.pika.web.security.ClientAddress;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +27,8 @@ import java.util.logging.Logger;
 @WebFilter(urlPatterns = "/ws", asyncSupported = true)
 public class ConnectLimit extends HttpFilter {
 
+    /** The handshake header that carries the client address to {@link LiveEndpoint}. */
+    static final String CLIENT_ADDRESS = "X-Pika-Client-Address";
     private static final Logger LOG = Logger.getLogger(ConnectLimit.class.getName());
 
     @Inject
@@ -46,7 +53,46 @@ public class ConnectLimit extends HttpFilter {
                 response.getWriter().write("Rate limit exceeded");
                 return;
             }
+            chain.doFilter(new WithClientAddress(request, client), response);
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The upgrade request as the WebSocket container sees it, carrying the client address this
+     * filter worked out in {@link #CLIENT_ADDRESS} (a copy sent by the client is replaced), so
+     * the endpoint's connections know it without a second rule.
+     */
+    private static final class WithClientAddress extends HttpServletRequestWrapper {
+        private final String address;
+
+        WithClientAddress(HttpServletRequest request, String address) {
+            super(request);
+            this.address = address;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return CLIENT_ADDRESS.equalsIgnoreCase(name) ? address : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return CLIENT_ADDRESS.equalsIgnoreCase(name) ? Collections.enumeration(List.of(address)) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
+                String name = all.nextElement();
+                if (!CLIENT_ADDRESS.equalsIgnoreCase(name)) {
+                    names.add(name);
+                }
+            }
+            names.add(CLIENT_ADDRESS);
+            return Collections.enumeration(names);
+        }
     }
 }

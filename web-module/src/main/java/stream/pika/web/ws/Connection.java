@@ -43,10 +43,13 @@ final class Connection implements Outbox {
     /** The last fragment of each long message not yet seen written (guarded by this). */
     private final ArrayDeque<Future<?>> fragmented = new ArrayDeque<>(0);
     private volatile String clientId;
+    /** The client's IP by the platform's rule (null if the upgrade did not pass {@link ConnectLimit}). */
+    private final String address;
     private volatile long lastHeardNanos = System.nanoTime();
 
-    Connection(Session session, int sendQueueLimit) {
+    Connection(Session session, int sendQueueLimit, String address) {
         this.session = session;
+        this.address = address;
         this.sendQueueLimit = sendQueueLimit;
         this.writer = DirectWriter.of(session).orElse(null);
     }
@@ -64,6 +67,10 @@ final class Connection implements Outbox {
     /** Nothing arrived for longer than {@code nanos}. */
     boolean silentFor(long nanos) {
         return System.nanoTime() - lastHeardNanos > nanos;
+    }
+
+    String address() {
+        return address;
     }
 
     String clientId() {

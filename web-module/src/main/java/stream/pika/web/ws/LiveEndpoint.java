@@ -10,6 +10,8 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import stream.pika.interactions.boundary.Interactions;
@@ -22,6 +24,7 @@ import stream.pika.platform.control.WireFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +47,15 @@ public class LiveEndpoint {
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) {
             return CDI.current().select(endpointClass).get();
+        }
+
+        /** Hands the client address from {@link ConnectLimit} to the session (per handshake since WebSocket 2.1). */
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            List<String> address = request.getHeaders().get(ConnectLimit.CLIENT_ADDRESS);
+            if (address != null && !address.isEmpty()) {
+                config.getUserProperties().put(ConnectLimit.CLIENT_ADDRESS, address.get(0));
+            }
         }
     }
 
@@ -75,7 +87,8 @@ public class LiveEndpoint {
         HandshakeLeftovers.release(session);
         // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
         // connections (1006) under load. OpenConnections closes silent connections itself.
-        Connection connection = new Connection(session, settings.sendQueueLimit());
+        Connection connection = new Connection(session, settings.sendQueueLimit(),
+                (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS));
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         sessions.connected(connection);
@@ -97,7 +110,7 @@ public class LiveEndpoint {
         }
         Outcome outcome;
         try {
-            outcome = dispatch(new Caller(connection.id(), clientId), frame);
+            outcome = dispatch(new Caller(connection.id(), clientId, connection.address()), frame);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Handling " + frame.type() + " from " + connection.id() + " failed", e);
             outcome = Outcome.refused("Internal server error");
@@ -116,7 +129,7 @@ public class LiveEndpoint {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
             open.remove(connection);
-            sessions.disconnected(new Caller(connection.id(), connection.clientId()));
+            sessions.disconnected(new Caller(connection.id(), connection.clientId(), connection.address()));
         }
     }
 

@@ -1,0 +1,104 @@
+package stream.pika.push.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.entity.LiveSession;
+import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.entity.Quota;
+import stream.pika.push.control.PushDelivery;
+import stream.pika.push.entity.PushPayload;
+import stream.pika.push.entity.PushReport;
+import stream.pika.push.entity.PushTarget;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Notifies the phones subscribed to a session, and only those (the original pushed every
+ * announcement to every subscriber on the platform). Callers never wait for the database or a
+ * push service: the work runs on the managed executor.
+ */
+@ApplicationScoped
+public class PushNotifications {
+
+    private static final Logger LOG = Logger.getLogger(PushNotifications.class.getName());
+    /** The original's {@code filter: "debug"}: a DJ's test push to a few phones. */
+    static final int DEBUG_RECIPIENTS = 5;
+
+    /** Who a DJ's own push goes to. */
+    public enum Audience { ALL, DEBUG }
+
+    @Inject
+    PushSubscriptions subscriptions;
+
+    @Inject
+    PushDelivery delivery;
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Most phones one send reaches (the newest subscriptions first). */
+    @Inject
+    @ConfigProperty(name = "pika.push.max-recipients", defaultValue = "5000")
+    int maxRecipients;
+
+    /** The key of the DJ's {@code PUSH_SEND} quota: the account, or the session of an anonymous DJ. */
+    public static String senderKey(LiveSession session) {
+        return session.djId() != null ? "dj:" + session.djId() : "session:" + session.sessionId();
+    }
+
+    /** SEND_ANNOUNCEMENT with {@code push: true}: the session's subscribers, in the original's payload. */
+    public void announce(String sessionId, String djName, String message) {
+        PushPayload payload = PushPayload.announcement(djName, message);
+        sendToSessions(List.of(sessionId), payload, maxRecipients, "announcement of session " + sessionId)
+                .exceptionally(e -> {
+                    LOG.log(Level.WARNING, "Announcement push of session " + sessionId + " not sent", e);
+                    return PushReport.none();
+                });
+    }
+
+    /**
+     * {@code POST /api/push/send}: a DJ's own push to the subscribers of the DJ's live session.
+     *
+     * @throws PikaException CONFLICT when the DJ has no live session
+     * @throws stream.pika.platform.boundary.RateLimitExceeded past the DJ's {@code PUSH_SEND} quota
+     */
+    public CompletionStage<PushReport> sendAsDj(long djId, PushPayload payload, Audience audience) {
+        rateLimits.enforce(Quota.PUSH_SEND, "dj:" + djId);
+        List<String> live = sessions.liveSetsOf(djId).stream().map(LiveSession::sessionId).toList();
+        if (live.isEmpty()) {
+            throw PikaException.conflict("No live session: pushes go to the dancers of your live session");
+        }
+        int limit = audience == Audience.DEBUG ? DEBUG_RECIPIENTS : maxRecipients;
+        return sendToSessions(live, payload, limit, "of DJ " + djId + " to session(s) " + live);
+    }
+
+    private CompletableFuture<PushReport> sendToSessions(List<String> sessionIds, PushPayload payload, int limit, String description) {
+        return CompletableFuture
+                .supplyAsync(() -> subscriptions.activeFor(sessionIds, limit), executor)
+                .thenCompose((List<PushTarget> targets) -> delivery.send(targets, payload, description))
+                .thenApplyAsync(result -> {
+                    try {
+                        subscriptions.markGone(result.gone());
+                    } catch (RuntimeException e) {
+                        // Not lost for good: the next send finds them gone again.
+                        LOG.log(Level.WARNING, "Expired push subscriptions not marked: " + e.getMessage(), e);
+                    }
+                    return new PushReport(result.sent(), result.failed(), result.total());
+                }, executor);
+    }
+}
