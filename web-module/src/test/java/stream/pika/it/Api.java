@@ -46,6 +46,11 @@ public final class Api {
         return new Api(java.net.URI.create("http://127.0.0.1:" + port), null);
     }
 
+    /** A client of another server whose address the trusted proxy (127.0.0.1) names. */
+    public static Api at(int port, String clientIp) {
+        return new Api(java.net.URI.create("http://127.0.0.1:" + port), clientIp);
+    }
+
     public String clientIp() {
         return clientIp;
     }

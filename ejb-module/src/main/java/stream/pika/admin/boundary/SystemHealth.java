@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import stream.pika.admin.entity.HealthReport;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.platform.control.BuildInfo;
+import stream.pika.platform.control.RedisConnection;
 
 import java.time.Clock;
 import java.util.logging.Level;
@@ -32,15 +33,28 @@ public class SystemHealth {
     @Inject
     LiveSessions liveSessions;
 
+    @Inject
+    RedisConnection redis;
+
     public HealthReport report() {
         try {
             em.createNativeQuery("SELECT 1")
                     .setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MILLIS)
                     .getSingleResult();
-            return new HealthReport(true, BuildInfo.VERSION, clock.instant(), (long) liveSessions.liveCount());
         } catch (PersistenceException e) {
             LOG.log(Level.WARNING, "Health check: database unavailable: {0}", e.getMessage());
-            return new HealthReport(false, BuildInfo.VERSION, clock.instant(), null);
+            return new HealthReport(false, BuildInfo.VERSION, clock.instant(), null, redisState());
         }
+        String redisState = redisState();
+        Long live = "unavailable".equals(redisState) ? null : (long) liveSessions.liveCount();
+        return new HealthReport(true, BuildInfo.VERSION, clock.instant(), live, redisState);
+    }
+
+    /** Null without Redis, so the original's health shape stays as it was. */
+    private String redisState() {
+        if (!redis.enabled()) {
+            return null;
+        }
+        return redis.answers() ? "connected" : "unavailable";
     }
 }

@@ -1,6 +1,7 @@
 package stream.pika.interactions.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import stream.pika.interactions.entity.Announcement;
 import stream.pika.interactions.entity.RunningPoll;
 import stream.pika.interactions.entity.TempoCounts;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Interaction state in this process (one node, or no Redis configured). */
 @ApplicationScoped
+@Typed(InMemoryInteractionStore.class)
 public class InMemoryInteractionStore implements InteractionStore {
 
     private record Vote(TempoPreference preference, Instant at) {

@@ -17,6 +17,7 @@ import stream.pika.live.entity.SessionEvent;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.Outbox;
 import stream.pika.platform.control.WireFormat;
 import stream.pika.platform.entity.Topic;
@@ -355,10 +356,17 @@ public class LiveSessions {
         }
     }
 
-    /** Sends LISTENER_COUNT to each session whose count changed since it was last sent. */
+    /**
+     * Sends LISTENER_COUNT to each session whose count changed since it was last sent. With
+     * several nodes only the node of the session's DJ connection sends it, so dancers get it once.
+     */
     public void publishListenerCounts() {
         Instant now = now();
+        String node = NodeIdentity.nodeId() + "-";
         for (LiveSession session : store.sessions()) {
+            if (!session.ownerConnectionId().startsWith(node)) {
+                continue;
+            }
             int count = store.listenerCount(session.sessionId(), now, settings.listenerLinger());
             Integer before = publishedCounts.put(session.sessionId(), count);
             if (before == null ? count > 0 : before != count) {

@@ -1,6 +1,7 @@
 package stream.pika.live.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import stream.pika.live.entity.LiveSession;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.function.UnaryOperator;
 
 /** The live state of a single node, in memory: the default when no Redis is configured. */
 @ApplicationScoped
+@Typed(InMemoryLiveStateStore.class)
 public class InMemoryLiveStateStore implements LiveStateStore {
 
     /** Message ids kept for dedupe, oldest dropped first beyond this. */
@@ -32,6 +34,23 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     private final ConcurrentHashMap<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, Listener>> listeners = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Instant> messageIds = new LinkedHashMap<>();
+
+    /** As a mirror of a shared store: what the shared store holds for this session now (null: not live). */
+    void remember(String sessionId, LiveSession session) {
+        if (session == null) {
+            sessions.remove(sessionId);
+        } else {
+            sessions.put(sessionId, session);
+        }
+    }
+
+    /** As a mirror of a shared store: exactly these sessions are live. */
+    void rememberOnly(Collection<LiveSession> live) {
+        Map<String, LiveSession> now = new java.util.HashMap<>();
+        live.forEach(s -> now.put(s.sessionId(), s));
+        sessions.keySet().retainAll(now.keySet());
+        sessions.putAll(now);
+    }
 
     @Override
     public Optional<LiveSession> session(String sessionId) {

@@ -1,6 +1,7 @@
 package stream.pika.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import stream.pika.platform.entity.RateLimitDecision;
 import stream.pika.platform.entity.RateLimitPolicy;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * one window.
  */
 @ApplicationScoped
+@Typed(InMemoryRateLimiter.class)
 public class InMemoryRateLimiter implements RateLimiter {
 
     private static final int SWEEP_EVERY = 1024;

@@ -1,6 +1,7 @@
 package stream.pika.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import stream.pika.platform.boundary.TopicBus;
 import stream.pika.platform.entity.Topic;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each member's outbox on the publisher's thread (an outbox only queues, so this never waits).
  */
 @ApplicationScoped
+@Typed(InMemoryTopicBus.class)
 public class InMemoryTopicBus implements TopicBus {
 
     private final Map<String, Outbox> connections = new ConcurrentHashMap<>();
@@ -62,11 +64,23 @@ public class InMemoryTopicBus implements TopicBus {
 
     @Override
     public void publish(Topic topic, Object message, String excludedConnectionId) {
+        if (hasMembers(topic)) {
+            deliver(topic, WireFormat.toJson(message), excludedConnectionId);
+        }
+    }
+
+    /** Whether a connection of this node joined the topic. */
+    boolean hasMembers(Topic topic) {
         Set<Outbox> audience = members.get(topic);
-        if (audience == null || audience.isEmpty()) {
+        return audience != null && !audience.isEmpty();
+    }
+
+    /** Hands already encoded text to this node's members of the topic, but the excluded one. */
+    void deliver(Topic topic, String json, String excludedConnectionId) {
+        Set<Outbox> audience = members.get(topic);
+        if (audience == null) {
             return;
         }
-        String json = WireFormat.toJson(message);
         for (Outbox member : audience) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.send(json);

@@ -16,6 +16,11 @@ public final class NodeIdentity {
     private NodeIdentity() {
     }
 
+    /** This node's id: the first part of its connection ids. */
+    public static String nodeId() {
+        return NODE_ID;
+    }
+
     public static String nextConnectionId() {
         return NODE_ID + "-" + CONNECTIONS.incrementAndGet();
     }

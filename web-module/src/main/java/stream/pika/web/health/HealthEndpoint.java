@@ -3,6 +3,7 @@ package stream.pika.web.health;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,14 +23,14 @@ import java.time.Instant;
 public class HealthEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
-    /** The original's success shape. */
-    public record Ok(String status, String version, Instant timestamp, long activeSessions, String database) {
+    /** The original's success shape; {@code redis} only on a node configured with Redis. */
+    public record Ok(String status, String version, Instant timestamp, Long activeSessions, String database, String redis) {
     }
 
     /** The original's failure shape. */
-    public record Failed(String status, String version, Instant timestamp, String error) {
+    public record Failed(String status, String version, Instant timestamp, String error, String redis) {
     }
 
     @Inject
@@ -39,8 +40,8 @@ public class HealthEndpoint extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthReport report = health.report();
         Object body = report.databaseUp()
-                ? new Ok("ok", report.version(), report.timestamp(), report.activeSessions(), "connected")
-                : new Failed("error", report.version(), report.timestamp(), "Database unavailable");
+                ? new Ok("ok", report.version(), report.timestamp(), report.activeSessions(), "connected", report.redis())
+                : new Failed("error", report.version(), report.timestamp(), "Database unavailable", report.redis());
         response.setStatus(report.databaseUp() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -1,0 +1,352 @@
+package stream.pika.interactions.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import stream.pika.interactions.entity.Announcement;
+import stream.pika.interactions.entity.RunningPoll;
+import stream.pika.interactions.entity.TempoCounts;
+import stream.pika.interactions.entity.TempoPreference;
+import stream.pika.platform.control.RedisConnection;
+import stream.pika.platform.control.WireFormat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Interaction state in Redis, shared by all nodes. Per session ({@code {id}} hash tag):
+ * {@code likes} (set of "client\ntrack"), {@code tempo} (hash client → "PREFERENCE:ms"),
+ * {@code announcement} (JSON), {@code running} (the running poll's id). Per poll: {@code poll}
+ * (the poll as opened, JSON), {@code poll-voters} (hash client → option), {@code poll-counts}
+ * (hash option → votes), {@code poll-ended}. A vote is one Lua call: a dancer's second vote,
+ * from whatever node, is never counted. Everything expires 24 h after its last change.
+ */
+@ApplicationScoped
+@Typed(RedisInteractionStore.class)
+public class RedisInteractionStore implements InteractionStore {
+
+    private static final Duration LIFE = Duration.ofHours(24);
+
+    /** KEYS poll, voters, counts, ended; ARGV client, option. */
+    private static final String VOTE = """
+            local meta = redis.call('GET', KEYS[1])
+            if not meta then return 'NO_SUCH_POLL' end
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 'POLL_OVER' end
+            local option = tonumber(ARGV[2])
+            if option < 0 or option >= #cjson.decode(meta).options then return 'NO_SUCH_OPTION' end
+            if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 'ALREADY_VOTED' end
+            redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            redis.call('PEXPIRE', KEYS[3], ARGV[3])
+            return 'COUNTED'
+            """;
+
+    /** KEYS tempo; ARGV client, preference ('' removes), now ms, vote life ms, key life ms. Returns {faster, slower, perfect}. */
+    private static final String TEMPO = """
+            local now, life = tonumber(ARGV[3]), tonumber(ARGV[4])
+            if ARGV[1] ~= '' then
+              if ARGV[2] == '' then
+                redis.call('HDEL', KEYS[1], ARGV[1])
+              else
+                redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. ARGV[3])
+                redis.call('PEXPIRE', KEYS[1], ARGV[5])
+              end
+            end
+            local all = redis.call('HGETALL', KEYS[1])
+            local faster, slower, perfect = 0, 0, 0
+            for i = 1, #all, 2 do
+              local v = all[i + 1]
+              local sep = string.find(v, ':')
+              local preference = string.sub(v, 1, sep - 1)
+              if now >= tonumber(string.sub(v, sep + 1)) + life then
+                redis.call('HDEL', KEYS[1], all[i])
+              elseif preference == 'FASTER' then faster = faster + 1
+              elseif preference == 'SLOWER' then slower = slower + 1
+              else perfect = perfect + 1 end
+            end
+            return {faster, slower, perfect}
+            """;
+
+    /** KEYS[1] value; ARGV expected. Deletes only the value read. */
+    private static final String COMPARE_AND_DELETE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+              return 1
+            end
+            return 0
+            """;
+
+    @Inject
+    RedisConnection redis;
+
+    /**
+     * While Redis is away this node keeps its own interaction state (likes still reach
+     * PostgreSQL); it is not merged back when Redis returns.
+     */
+    private final InMemoryInteractionStore local = new InMemoryInteractionStore();
+
+    @Override
+    public boolean like(String sessionId, String clientId, String trackKey) {
+        return redis.orElse(() -> sharedLike(sessionId, clientId, trackKey), () -> local.like(sessionId, clientId, trackKey));
+    }
+
+    @Override
+    public boolean unlike(String sessionId, String clientId, String trackKey) {
+        return redis.orElse(() -> sharedUnlike(sessionId, clientId, trackKey), () -> local.unlike(sessionId, clientId, trackKey));
+    }
+
+    @Override
+    public TempoCounts voteTempo(String sessionId, String clientId, Optional<TempoPreference> preference, Instant now, Duration life) {
+        return redis.orElse(() -> sharedVoteTempo(sessionId, clientId, preference, now, life), () -> local.voteTempo(sessionId, clientId, preference, now, life));
+    }
+
+    @Override
+    public TempoCounts tempo(String sessionId, Instant now, Duration life) {
+        return redis.orElse(() -> sharedTempo(sessionId, now, life), () -> local.tempo(sessionId, now, life));
+    }
+
+    @Override
+    public TempoCounts resetTempo(String sessionId, Instant now, Duration life) {
+        return redis.orElse(() -> sharedResetTempo(sessionId, now, life), () -> local.resetTempo(sessionId, now, life));
+    }
+
+    @Override
+    public Optional<RunningPoll> startPoll(RunningPoll poll) {
+        return redis.orElse(() -> sharedStartPoll(poll), () -> local.startPoll(poll));
+    }
+
+    @Override
+    public Optional<RunningPoll> poll(long pollId) {
+        return redis.orElse(() -> sharedPoll(pollId), () -> local.poll(pollId));
+    }
+
+    @Override
+    public Optional<RunningPoll> runningPoll(String sessionId) {
+        return redis.orElse(() -> sharedRunningPoll(sessionId), () -> local.runningPoll(sessionId));
+    }
+
+    @Override
+    public Collection<RunningPoll> runningPolls() {
+        return redis.orElse(() -> sharedRunningPolls(), () -> local.runningPolls());
+    }
+
+    @Override
+    public VoteResult vote(long pollId, String clientId, int optionIndex, Instant now) {
+        return redis.orElse(() -> sharedVote(pollId, clientId, optionIndex, now), () -> local.vote(pollId, clientId, optionIndex, now));
+    }
+
+    @Override
+    public Optional<RunningPoll> endPoll(long pollId) {
+        return redis.orElse(() -> sharedEndPoll(pollId), () -> local.endPoll(pollId));
+    }
+
+    @Override
+    public void announce(String sessionId, Announcement announcement) {
+        redis.run(() -> sharedAnnounce(sessionId, announcement), () -> local.announce(sessionId, announcement));
+    }
+
+    @Override
+    public Optional<Announcement> announcement(String sessionId) {
+        return redis.orElse(() -> sharedAnnouncement(sessionId), () -> local.announcement(sessionId));
+    }
+
+    @Override
+    public Optional<Announcement> cancelAnnouncement(String sessionId) {
+        return redis.orElse(() -> sharedCancelAnnouncement(sessionId), () -> local.cancelAnnouncement(sessionId));
+    }
+
+    @Override
+    public Optional<Announcement> expireAnnouncement(String sessionId, Instant now) {
+        return redis.orElse(() -> sharedExpireAnnouncement(sessionId, now), () -> local.expireAnnouncement(sessionId, now));
+    }
+
+    @Override
+    public Collection<String> announcingSessions() {
+        return redis.orElse(() -> sharedAnnouncingSessions(), () -> local.announcingSessions());
+    }
+
+    @Override
+    public Optional<RunningPoll> forget(String sessionId) {
+        return redis.orElse(() -> sharedForget(sessionId), () -> local.forget(sessionId));
+    }
+
+    private boolean sharedLike(String sessionId, String clientId, String trackKey) {
+        var likes = redis().<String>getSet(sessionKey("likes", sessionId), StringCodec.INSTANCE);
+        boolean added = likes.add(clientId + '\n' + trackKey);
+        likes.expire(LIFE);
+        return added;
+    }
+
+    private boolean sharedUnlike(String sessionId, String clientId, String trackKey) {
+        return redis().<String>getSet(sessionKey("likes", sessionId), StringCodec.INSTANCE).remove(clientId + '\n' + trackKey);
+    }
+
+    private TempoCounts sharedVoteTempo(String sessionId, String clientId, Optional<TempoPreference> preference, Instant now, Duration life) {
+        return tally(sessionId, clientId, preference.map(Enum::name).orElse(""), now, life);
+    }
+
+    private TempoCounts sharedTempo(String sessionId, Instant now, Duration life) {
+        return tally(sessionId, "", "", now, life);
+    }
+
+    private TempoCounts sharedResetTempo(String sessionId, Instant now, Duration life) {
+        TempoCounts before = sharedTempo(sessionId, now, life);
+        redis().getBucket(sessionKey("tempo", sessionId)).delete();
+        return before;
+    }
+
+    private Optional<RunningPoll> sharedStartPoll(RunningPoll poll) {
+        String opened = WireFormat.toJson(RunningPoll.open(poll.id(), poll.sessionId(), poll.question(), poll.options(),
+                poll.startedAt(), poll.endsAt()));
+        redis().getBucket(pollKey("poll", poll.id()), StringCodec.INSTANCE).set(opened, LIFE);
+        redis().getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).add(String.valueOf(poll.id()));
+        String before = redis().<String>getBucket(sessionKey("running", poll.sessionId()), StringCodec.INSTANCE)
+                .getAndSet(String.valueOf(poll.id()), LIFE);
+        return before == null || before.equals(String.valueOf(poll.id())) ? Optional.empty() : sharedEndPoll(Long.parseLong(before));
+    }
+
+    private Optional<RunningPoll> sharedPoll(long pollId) {
+        return read(pollId, null);
+    }
+
+    private Optional<RunningPoll> sharedRunningPoll(String sessionId) {
+        String id = redis().<String>getBucket(sessionKey("running", sessionId), StringCodec.INSTANCE).get();
+        if (id == null) {
+            return Optional.empty();
+        }
+        // A late joiner needs to know whether it voted: all voters, once per SUBSCRIBE while a poll runs.
+        Map<String, String> voters = redis().<String, String>getMap(pollKey("poll-voters", Long.parseLong(id)), StringCodec.INSTANCE).readAllMap();
+        return read(Long.parseLong(id), voters);
+    }
+
+    private Collection<RunningPoll> sharedRunningPolls() {
+        List<RunningPoll> running = new ArrayList<>();
+        for (String id : redis().<String>getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).readAll()) {
+            read(Long.parseLong(id), null).ifPresent(running::add);
+        }
+        return running;
+    }
+
+    /** {@code poll} in the result carries the counts and, among voters, this dancer only. */
+    private VoteResult sharedVote(long pollId, String clientId, int optionIndex, Instant now) {
+        Optional<RunningPoll> before = read(pollId, null);
+        if (before.isPresent() && before.get().over(now)) {
+            return new VoteResult(VoteKind.POLL_OVER, before);
+        }
+        String kind = redis().getScript(StringCodec.INSTANCE).eval(pollKey("poll", pollId), RScript.Mode.READ_WRITE, VOTE,
+                RScript.ReturnType.VALUE,
+                List.of(pollKey("poll", pollId), pollKey("poll-voters", pollId), pollKey("poll-counts", pollId), pollKey("poll-ended", pollId)),
+                clientId, String.valueOf(optionIndex), String.valueOf(LIFE.toMillis()));
+        VoteKind result = VoteKind.valueOf(kind);
+        Map<String, String> mine = result == VoteKind.COUNTED ? Map.of(clientId, String.valueOf(optionIndex)) : Map.of();
+        return new VoteResult(result, read(pollId, mine));
+    }
+
+    private Optional<RunningPoll> sharedEndPoll(long pollId) {
+        Optional<RunningPoll> poll = read(pollId, null);
+        if (poll.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean wasRunning = redis().<String>getBucket(pollKey("poll-ended", pollId), StringCodec.INSTANCE).setIfAbsent("1", LIFE);
+        redis().getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).remove(String.valueOf(pollId));
+        compareAndDelete(sessionKey("running", poll.get().sessionId()), String.valueOf(pollId));
+        return wasRunning ? poll : Optional.empty();
+    }
+
+    private void sharedAnnounce(String sessionId, Announcement announcement) {
+        redis().getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).set(WireFormat.toJson(announcement), LIFE);
+        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).add(sessionId);
+    }
+
+    private Optional<Announcement> sharedAnnouncement(String sessionId) {
+        String json = redis().<String>getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).get();
+        return Optional.ofNullable(json).map(j -> WireFormat.fromJson(j, Announcement.class));
+    }
+
+    private Optional<Announcement> sharedCancelAnnouncement(String sessionId) {
+        String json = redis().<String>getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).getAndDelete();
+        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        return Optional.ofNullable(json).map(j -> WireFormat.fromJson(j, Announcement.class));
+    }
+
+    private Optional<Announcement> sharedExpireAnnouncement(String sessionId, Instant now) {
+        String json = redis().<String>getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).get();
+        if (json == null) {
+            return Optional.empty();
+        }
+        Announcement announcement = WireFormat.fromJson(json, Announcement.class);
+        if (!announcement.over(now) || !compareAndDelete(sessionKey("announcement", sessionId), json)) {
+            return Optional.empty();
+        }
+        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        return Optional.of(announcement);
+    }
+
+    private Collection<String> sharedAnnouncingSessions() {
+        return List.copyOf(redis().<String>getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).readAll());
+    }
+
+    private Optional<RunningPoll> sharedForget(String sessionId) {
+        Optional<RunningPoll> running = sharedRunningPoll(sessionId);
+        running.ifPresent(poll -> sharedEndPoll(poll.id()));
+        for (String kind : List.of("likes", "tempo", "announcement", "running")) {
+            redis().getBucket(sessionKey(kind, sessionId)).delete();
+        }
+        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        return running;
+    }
+
+    private TempoCounts tally(String sessionId, String clientId, String preference, Instant now, Duration life) {
+        List<Long> counts = redis().getScript(StringCodec.INSTANCE).eval(sessionKey("tempo", sessionId), RScript.Mode.READ_WRITE,
+                TEMPO, RScript.ReturnType.MULTI, List.of(sessionKey("tempo", sessionId)),
+                clientId, preference, String.valueOf(now.toEpochMilli()), String.valueOf(life.toMillis()), String.valueOf(LIFE.toMillis()));
+        return new TempoCounts(counts.get(0).intValue(), counts.get(1).intValue(), counts.get(2).intValue());
+    }
+
+    /** The poll as opened, with its counts and the given voters (null: none). */
+    private Optional<RunningPoll> read(long pollId, Map<String, String> voters) {
+        String json = redis().<String>getBucket(pollKey("poll", pollId), StringCodec.INSTANCE).get();
+        if (json == null) {
+            return Optional.empty();
+        }
+        RunningPoll opened = WireFormat.fromJson(json, RunningPoll.class);
+        Map<String, String> counts = redis().<String, String>getMap(pollKey("poll-counts", pollId), StringCodec.INSTANCE).readAllMap();
+        List<Integer> votes = new ArrayList<>(opened.options().size());
+        for (int i = 0; i < opened.options().size(); i++) {
+            votes.add(Integer.parseInt(counts.getOrDefault(String.valueOf(i), "0")));
+        }
+        Map<String, Integer> chosen = new HashMap<>();
+        if (voters != null) {
+            voters.forEach((client, option) -> chosen.put(client, Integer.parseInt(option)));
+        }
+        return Optional.of(new RunningPoll(opened.id(), opened.sessionId(), opened.question(), opened.options(),
+                opened.startedAt(), opened.endsAt(), votes, chosen));
+    }
+
+    private boolean compareAndDelete(String key, String expected) {
+        Long deleted = redis().getScript(StringCodec.INSTANCE).eval(key, RScript.Mode.READ_WRITE, COMPARE_AND_DELETE,
+                RScript.ReturnType.INTEGER, List.of(key), expected);
+        return deleted == 1L;
+    }
+
+    private RedissonClient redis() {
+        return redis.client();
+    }
+
+    private String sessionKey(String kind, String sessionId) {
+        return redis.key("interactions", kind, "{" + sessionId + "}");
+    }
+
+    private String pollKey(String kind, long pollId) {
+        return redis.key("interactions", kind, "{poll-" + pollId + "}");
+    }
+}

@@ -1,0 +1,26 @@
+package stream.pika.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import stream.pika.platform.boundary.TopicBus;
+
+/**
+ * Chooses the topic bus and the rate limiter: in memory when no Redis is configured (one node,
+ * the roadmap's rollback), the Redis ones when it is (several nodes).
+ */
+@ApplicationScoped
+public class PlatformBackends {
+
+    @Produces
+    @ApplicationScoped
+    TopicBus topicBus(RedisConnection redis, Instance<RedisTopicBus> shared, Instance<InMemoryTopicBus> local) {
+        return redis.enabled() ? shared.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RateLimiter rateLimiter(RedisConnection redis, Instance<RedisRateLimiter> shared, Instance<InMemoryRateLimiter> local) {
+        return redis.enabled() ? shared.get() : local.get();
+    }
+}

@@ -1,0 +1,182 @@
+package stream.pika.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * This node's one Redis client, when {@code PIKA_REDIS_URL} is set (without it every store and
+ * the topic bus stay in memory and the node runs alone). Commands time out well under a second
+ * and a lost connection is retried every half second, so topic listeners are back within a
+ * second of Redis. Values are plain strings (JSON where structured), readable with redis-cli.
+ */
+@ApplicationScoped
+public class RedisConnection {
+
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "pika.redis.url")
+    Optional<String> url;
+
+    /** Prefix of every key and channel, so several installs (or test runs) can share a Redis. */
+    @Inject
+    @ConfigProperty(name = "pika.redis.prefix", defaultValue = "pika")
+    String prefix;
+
+    @Inject
+    @ConfigProperty(name = "pika.redis.timeout", defaultValue = "PT0.3S")
+    Duration timeout;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private RedissonClient client;
+    private RedisUrl target;
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    private ScheduledFuture<?> probe;
+    private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
+
+    @PostConstruct
+    void connect() {
+        if (url.isEmpty() || url.get().isBlank()) {
+            LOG.info("No PIKA_REDIS_URL: live state, topics and rate limits stay in this node's memory");
+            return;
+        }
+        target = RedisUrl.parse(url.get().strip());
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        // The node starts even when Redis is down for a moment; commands fail fast until it is back.
+        config.setLazyInitialization(true);
+        target.applyTo(config, (int) timeout.toMillis(), (int) Math.max(500, timeout.toMillis()),
+                new ConstantDelay(Duration.ofMillis(500)));
+        client = Redisson.create(config);
+        LOG.info(() -> "Live state, topics and rate limits in Redis: " + target.describe() + ", keys under " + prefix + ":");
+        // While Redis is away the stores do not call it for every message; this probe notices its return.
+        probe = scheduler.scheduleWithFixedDelay(() -> {
+            if (degraded.get()) {
+                answers();
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        if (probe != null) {
+            probe.cancel(false);
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+
+    public boolean enabled() {
+        return client != null;
+    }
+
+    public RedissonClient client() {
+        if (client == null) {
+            throw new IllegalStateException("Redis is not configured");
+        }
+        return client;
+    }
+
+    /** The key (or channel) name for {@code parts}: {@code <prefix>:a:b}. */
+    public String key(String... parts) {
+        return prefix + ':' + String.join(":", parts);
+    }
+
+    /** Whether Redis answers now (for health and readiness); also ends a degradation when it does. */
+    public boolean answers() {
+        if (client == null) {
+            return false;
+        }
+        try {
+            client.getBucket(key("ping")).isExists();
+            recovered();
+            return true;
+        } catch (RuntimeException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    /**
+     * Runs the Redis call, or the fallback while Redis is away (without waiting for it: the
+     * first failed call starts the degradation, the probe ends it).
+     */
+    public <T> T orElse(Supplier<T> remote, Supplier<T> fallback) {
+        if (degraded.get()) {
+            return fallback.get();
+        }
+        try {
+            return remote.get();
+        } catch (RedisException e) {
+            failed(e);
+            return fallback.get();
+        }
+    }
+
+    /** {@link #orElse} for calls without a result. */
+    public void run(Runnable remote, Runnable fallback) {
+        orElse(() -> {
+            remote.run();
+            return null;
+        }, () -> {
+            fallback.run();
+            return null;
+        });
+    }
+
+    /** Called (on the probe's thread) each time Redis is back after an outage. */
+    public void onRecovery(Runnable action) {
+        recoveryActions.add(action);
+    }
+
+    /** A Redis call failed: logged once per outage, not per message. */
+    public void failed(RuntimeException e) {
+        if (degraded.compareAndSet(false, true)) {
+            LOG.warning(() -> "Redis unavailable (" + e.getMessage() + "): this node serves its own connections from"
+                    + " its own memory until Redis is back");
+        }
+    }
+
+    /** A Redis call worked: if it had failed before, say once that it is back. */
+    public void recovered() {
+        if (degraded.compareAndSet(true, false)) {
+            LOG.info("Redis is back");
+            for (Runnable action : recoveryActions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "After Redis came back: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    public boolean degraded() {
+        return degraded.get();
+    }
+}

@@ -1,0 +1,191 @@
+package stream.pika.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RTopic;
+import org.redisson.api.RTopicAsync;
+import org.redisson.client.codec.StringCodec;
+import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.entity.Topic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The topic bus of several nodes. Memberships stay on the node that holds the connection; a
+ * publish is encoded once, handed to this node's members at once, and sent through one Redis
+ * channel to the other nodes, which hand it to theirs. Each node skips what it published itself,
+ * so every connection gets a message exactly once, and sender exclusion works across nodes
+ * (connection ids carry their node's id).
+ *
+ * <p>The publishing thread never waits for Redis: messages queue for one sender thread, which
+ * sends them in order, several per round trip. While Redis is away the node keeps serving its
+ * own connections; messages for the other nodes are dropped (pub/sub keeps nothing either) and
+ * late joiners get their state from the store, never from the bus.
+ */
+@ApplicationScoped
+@Typed(RedisTopicBus.class)
+public class RedisTopicBus implements TopicBus {
+
+    private static final Logger LOG = Logger.getLogger(RedisTopicBus.class.getName());
+    private static final int MAX_QUEUED = 100_000;
+    private static final int BATCH = 256;
+    private static final char SEPARATOR = '\n';
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final InMemoryTopicBus local = new InMemoryTopicBus();
+    private final BlockingQueue<String> outgoing = new ArrayBlockingQueue<>(MAX_QUEUED);
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicBoolean overflowLogged = new AtomicBoolean();
+    private final String node = NodeIdentity.nodeId();
+    private RTopic channel;
+    private Thread sender;
+    private volatile boolean subscribed;
+
+    @PostConstruct
+    void start() {
+        channel = redis.client().getTopic(redis.key("bus"), StringCodec.INSTANCE);
+        subscribe();
+        sender = threads.newThread(this::sendLoop);
+        sender.setName("pika-topic-sender");
+        sender.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running.set(false);
+        if (sender != null) {
+            sender.interrupt();
+        }
+        if (channel != null) {
+            channel.removeAllListeners();
+        }
+    }
+
+    @Override
+    public void open(Outbox connection) {
+        local.open(connection);
+    }
+
+    @Override
+    public void close(String connectionId) {
+        local.close(connectionId);
+    }
+
+    @Override
+    public void join(String connectionId, Topic topic) {
+        local.join(connectionId, topic);
+    }
+
+    @Override
+    public void leave(String connectionId, Topic topic) {
+        local.leave(connectionId, topic);
+    }
+
+    @Override
+    public void publish(Topic topic, Object message, String excludedConnectionId) {
+        String json = WireFormat.toJson(message);
+        local.deliver(topic, json, excludedConnectionId);
+        String envelope = node + SEPARATOR + (excludedConnectionId == null ? "" : excludedConnectionId)
+                + SEPARATOR + topic.name() + SEPARATOR + json;
+        if (!outgoing.offer(envelope)) {
+            dropped.incrementAndGet();
+            if (overflowLogged.compareAndSet(false, true)) {
+                LOG.warning(() -> "Topic messages for other nodes are being dropped: " + MAX_QUEUED + " wait for Redis");
+            }
+        }
+    }
+
+    /** Messages not delivered to other nodes (Redis away or too slow), since start. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void received(String envelope) {
+        int first = envelope.indexOf(SEPARATOR);
+        int second = envelope.indexOf(SEPARATOR, first + 1);
+        int third = envelope.indexOf(SEPARATOR, second + 1);
+        if (first < 0 || second < 0 || third < 0 || envelope.regionMatches(0, node, 0, first) && first == node.length()) {
+            return; // malformed, or our own: delivered locally already
+        }
+        String excluded = envelope.substring(first + 1, second);
+        Topic topic = new Topic(envelope.substring(second + 1, third));
+        if (local.hasMembers(topic)) {
+            local.deliver(topic, envelope.substring(third + 1), excluded.isEmpty() ? null : excluded);
+        }
+    }
+
+    private void subscribe() {
+        try {
+            channel.addListener(String.class, (name, envelope) -> received(envelope));
+            subscribed = true;
+        } catch (RuntimeException e) {
+            redis.failed(e);
+        }
+    }
+
+    private void sendLoop() {
+        List<String> batch = new ArrayList<>(BATCH);
+        while (running.get()) {
+            try {
+                String next = outgoing.poll(1, TimeUnit.SECONDS);
+                if (!subscribed && !redis.degraded()) {
+                    subscribe();
+                }
+                if (next == null) {
+                    continue;
+                }
+                batch.add(next);
+                outgoing.drainTo(batch, BATCH - 1);
+                send(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** One round trip for the lot, in order; dropped (and counted) while Redis is away. */
+    private void send(List<String> batch) {
+        if (redis.degraded()) {
+            dropped.addAndGet(batch.size());
+            return;
+        }
+        try {
+            if (batch.size() == 1) {
+                channel.publish(batch.get(0));
+            } else {
+                RBatch round = redis.client().createBatch(BatchOptions.defaults());
+                RTopicAsync topic = round.getTopic(redis.key("bus"), StringCodec.INSTANCE);
+                batch.forEach(topic::publishAsync);
+                round.execute();
+            }
+            redis.recovered();
+            overflowLogged.set(false);
+        } catch (RuntimeException e) {
+            dropped.addAndGet(batch.size());
+            redis.failed(e);
+        }
+    }
+}

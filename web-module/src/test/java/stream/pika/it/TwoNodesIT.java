@@ -1,0 +1,277 @@
+package stream.pika.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import stream.pika.payara.MicroServer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static stream.pika.it.InteractionsIT.ask;
+import static stream.pika.it.InteractionsIT.assertAck;
+import static stream.pika.it.InteractionsIT.like;
+import static stream.pika.it.InteractionsIT.track;
+
+/**
+ * Two Payara Micro nodes sharing the local Redis and PostgreSQL (issue 6): a publish on one node
+ * reaches the followers of that session on both nodes exactly once and nobody else; sender
+ * exclusion holds across nodes; late joiners on the other node get the state from Redis; a vote
+ * race from two nodes counts once; rate limits are shared; a restarted node loses no set.
+ */
+class TwoNodesIT {
+
+    private static final String DATABASE = "pika_it_nodes";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofMillis(700);
+    private static final String PREFIX = "pika-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static MicroServer one;
+    private static MicroServer two;
+    private static int onePort;
+
+    @BeforeAll
+    static void startNodes() {
+        TestServer.postgres().recreate(DATABASE);
+        CompletableFuture<MicroServer> first = CompletableFuture.supplyAsync(() -> node("node-one", TestServer.freePort()));
+        CompletableFuture<MicroServer> second = CompletableFuture.supplyAsync(() -> node("node-two", TestServer.freePort()));
+        one = first.join();
+        two = second.join();
+        onePort = one.port();
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (MicroServer node : new MicroServer[]{one, two}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        // Leave nothing of this run in the shared Redis.
+        new ProcessBuilder("sh", "-c", "redis-cli --scan --pattern '" + PREFIX + ":*' | xargs -r redis-cli del > /dev/null")
+                .inheritIO().start().waitFor();
+    }
+
+    static MicroServer node(String name, int port) {
+        return node(name, port, DATABASE, "redis://127.0.0.1:6379", PREFIX);
+    }
+
+    /** A node of a cluster: the shared database and Redis, the shared server's test settings. */
+    static MicroServer node(String name, int port, String database, String redisUrl, String prefix) {
+        MicroServer node = TestServer.micro(name).port(port)
+                .env(TestServer.databaseEnv(database))
+                .env(Map.of("PIKA_REDIS_URL", redisUrl, "PIKA_REDIS_PREFIX", prefix,
+                        "PIKA_TRUSTED_PROXIES", TestServer.TRUSTED_PROXY,
+                        "PIKA_RATELIMIT_WS_CONNECTS_LIMIT", "1000000",
+                        "PIKA_LIVE_BROADCAST_MIN_INTERVAL", "PT0.2S",
+                        "PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S",
+                        "PIKA_LIVE_LISTENER_COUNT_INTERVAL", "PT0.5S",
+                        "PIKA_DATA_DIR", TestServer.itDirectory().resolve(name + "-data").toString()))
+                .start();
+        node.awaitHealthy(Duration.ofMinutes(2));
+        return node;
+    }
+
+    @Test
+    void aPublishReachesItsSessionOnBothNodesOnceAndNobodyElse() {
+        try (LiveDj djA = dj(one); LiveDj djB = dj(two)) {
+            String a = LiveDj.newSessionId();
+            String b = LiveDj.newSessionId();
+            djA.register(a);
+            djB.register(b);
+            try (WsClient a1 = follow(one, a); WsClient a2 = follow(two, a); WsClient b1 = follow(one, b); WsClient b2 = follow(two, b)) {
+                assertAck(djA.play(a, "Artist A", "Track A"));
+                assertAck(djB.play(b, "Artist B", "Track B"));
+                for (WsClient dancer : List.of(a1, a2)) {
+                    List<JsonObject> playing = nowPlaying(dancer);
+                    assertEquals(1, playing.size(), "exactly once: " + playing);
+                    assertEquals("Track A", playing.get(0).getJsonObject("track").getString("title"));
+                }
+                for (WsClient dancer : List.of(b1, b2)) {
+                    List<JsonObject> playing = nowPlaying(dancer);
+                    assertEquals(1, playing.size(), "exactly once: " + playing);
+                    assertEquals("Track B", playing.get(0).getJsonObject("track").getString("title"));
+                }
+                assertTrue(djA.ws.drain("NOW_PLAYING", QUIET).isEmpty(), "not back to its DJ");
+            }
+        }
+    }
+
+    @Test
+    void senderExclusionHoldsAcrossNodesAndLateJoinersReadTheStore() {
+        try (LiveDj dj = dj(one)) {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            assertAck(dj.play(session, "Ray Charles", "Hit the Road Jack"));
+            String clientOne = Dancer.newClientId();
+            try (WsClient onOne = follow(one, session, clientOne); WsClient onTwo = follow(two, session)) {
+                assertAck(ask(onOne, like("SEND_LIKE", session, clientOne, track("Ray Charles", "Hit the Road Jack"))));
+                assertEquals("Hit the Road Jack", onTwo.await("LIKE_RECEIVED", WAIT).getJsonObject("payload")
+                        .getJsonObject("track").getString("title"));
+                assertTrue(onOne.drain("LIKE_RECEIVED", QUIET).isEmpty(), "the liker does not hear its own like");
+
+                // A late joiner on the other node: what is playing, the running poll and the announcement.
+                assertAck(dj.send(Json.createObjectBuilder().add("type", "START_POLL").add("sessionId", session)
+                        .add("question", "Next?").add("options", Json.createArrayBuilder().add("Blues").add("Pop"))));
+                assertAck(dj.send(Json.createObjectBuilder().add("type", "SEND_ANNOUNCEMENT").add("sessionId", session)
+                        .add("message", "Workshop at 3")));
+                try (WsClient late = follow(two, session)) {
+                    List<JsonObject> state = late.drain(QUIET);
+                    assertTrue(state.stream().anyMatch(m -> "NOW_PLAYING".equals(m.getString("type"))
+                            && "Hit the Road Jack".equals(m.getJsonObject("track").getString("title"))), state::toString);
+                    assertTrue(state.stream().anyMatch(m -> "POLL_STARTED".equals(m.getString("type"))), state::toString);
+                    assertTrue(state.stream().anyMatch(m -> "ANNOUNCEMENT_RECEIVED".equals(m.getString("type"))), state::toString);
+                }
+            }
+        }
+    }
+
+    /** One dancer on both nodes votes twice at the same moment: counted once. */
+    @Test
+    void aVoteRaceFromTwoNodesCountsOnce() throws Exception {
+        try (LiveDj dj = dj(one)) {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            String client = Dancer.newClientId();
+            try (WsClient phone = follow(one, session, client); WsClient tablet = follow(two, session, client);
+                 WsClient witness = follow(two, session)) {
+                assertAck(dj.send(Json.createObjectBuilder().add("type", "START_POLL").add("sessionId", session)
+                        .add("question", "Tempo?").add("options", Json.createArrayBuilder().add("Up").add("Down"))));
+                long pollId = witness.await("POLL_STARTED", WAIT).getJsonNumber("pollId").longValue();
+                phone.await("POLL_STARTED", WAIT);
+                tablet.await("POLL_STARTED", WAIT);
+                for (int round = 0; round < 5; round++) {
+                    CompletableFuture<JsonObject> first = CompletableFuture.supplyAsync(() -> ask(phone, vote(pollId, 0, client)));
+                    CompletableFuture<JsonObject> second = CompletableFuture.supplyAsync(() -> ask(tablet, vote(pollId, 1, client)));
+                    assertAck(first.join());
+                    assertAck(second.join());
+                }
+                List<JsonObject> updates = witness.drain("POLL_UPDATE", QUIET);
+                assertEquals(1, updates.size(), updates::toString);
+                assertEquals(1, updates.get(0).getInt("totalVotes"));
+                assertEquals(1, voteRows(pollId));
+            }
+        }
+    }
+
+    /** Five failed logins through node one and the sixth through node two: one quota. */
+    @Test
+    void rateLimitsAreSharedByTheNodes() {
+        String address = "198.51.100." + (1 + ThreadLocalRandom.current().nextInt(250));
+        String body = "{\"email\":\"nobody@example.com\",\"password\":\"12345678\"}";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, Api.at(one.port(), address).post("/api/auth/login", body, "X-Requested-With", "Pika").status());
+        }
+        Api.Reply sixth = Api.at(two.port(), address).post("/api/auth/login", body, "X-Requested-With", "Pika");
+        assertEquals(429, sixth.status(), sixth::toString);
+    }
+
+    @Test
+    void listenersAreCountedOverBothNodes() {
+        try (LiveDj dj = dj(one)) {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            try (WsClient onOne = follow(one, session); WsClient onTwo = follow(two, session)) {
+                onOne.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 2, WAIT, "count 2");
+                onTwo.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 2, WAIT, "count 2");
+                assertEquals(List.of(), onOne.drain("LISTENER_COUNT", Duration.ofSeconds(2)), "one node sends the count, once");
+                assertEquals(List.of(), onTwo.drain("LISTENER_COUNT", Duration.ofMillis(100)));
+                Api.Reply health = Api.at(two.port()).get("/health");
+                assertEquals("connected", health.json().getString("redis"));
+                assertTrue(health.json().getInt("activeSessions") >= 1);
+            }
+        }
+    }
+
+    /**
+     * Node one stops mid-set: its DJ and dancer come back through node two (the DJ re-registers
+     * within the grace), they get the current track, nobody hears SESSION_ENDED; node one
+     * starts again and serves the same set.
+     */
+    @Test
+    void aRestartedNodeEndsNoSet() throws Exception {
+        LiveDj dj = dj(one);
+        String session = LiveDj.newSessionId();
+        dj.register(session);
+        assertAck(dj.play(session, "Etta James", "At Last"));
+        String movingClient = Dancer.newClientId();
+        WsClient moving = follow(one, session, movingClient);
+        try (WsClient staying = follow(two, session)) {
+            nowPlaying(staying);
+            one.close();
+            dj.ws = WsClient.connect(two.port(), null);
+            dj.register(session);
+            WsClient back = follow(two, session, movingClient);
+            assertEquals("At Last", back.drain("NOW_PLAYING", QUIET).get(0).getJsonObject("track").getString("title"));
+            back.close();
+            moving.close();
+
+            one = node("node-one", onePort);
+            try (WsClient onRestarted = follow(one, session)) {
+                assertEquals("At Last", onRestarted.drain("NOW_PLAYING", QUIET).get(0).getJsonObject("track").getString("title"));
+                Waits.pause(Duration.ofMillis(300));
+                assertAck(dj.play(session, "Etta James", "Something's Got a Hold on Me"));
+                assertEquals(1, nowPlaying(onRestarted).size());
+                assertEquals(1, staying.drain("NOW_PLAYING", QUIET).size());
+            }
+            assertTrue(staying.drain(QUIET).stream().noneMatch(m -> "SESSION_ENDED".equals(m.getString("type"))));
+        } finally {
+            dj.close();
+        }
+    }
+
+    // ---- helpers
+
+    static LiveDj dj(MicroServer node) {
+        LiveDj dj = LiveDj.of(Djs.register(Api.at(node.port(), "198.18.200." + (1 + ThreadLocalRandom.current().nextInt(250))), "dj-password"));
+        dj.ws = WsClient.connect(node.port(), null);
+        return dj;
+    }
+
+    static WsClient follow(MicroServer node, String session) {
+        return follow(node, session, Dancer.newClientId());
+    }
+
+    static WsClient follow(MicroServer node, String session, String clientId) {
+        WsClient ws = WsClient.connect(node.port(), null);
+        ws.send(Json.createObjectBuilder().add("type", "SUBSCRIBE").add("clientId", clientId).add("sessionId", session).build().toString());
+        ws.await("LISTENER_COUNT", WAIT);
+        return ws;
+    }
+
+    /** The NOW_PLAYING the dancer gets now, and any copy that follows within the quiet time. */
+    private static List<JsonObject> nowPlaying(WsClient dancer) {
+        List<JsonObject> all = new ArrayList<>();
+        all.add(dancer.await("NOW_PLAYING", WAIT));
+        all.addAll(dancer.drain("NOW_PLAYING", QUIET));
+        return all;
+    }
+
+    private static JsonObjectBuilder vote(long pollId, int option, String clientId) {
+        return Json.createObjectBuilder().add("type", "VOTE_ON_POLL").add("pollId", pollId).add("optionIndex", option).add("clientId", clientId);
+    }
+
+    private static int voteRows(long pollId) throws Exception {
+        Waits.pause(Duration.ofMillis(500));
+        try (Connection db = TestServer.postgres().connect(DATABASE);
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM poll_votes WHERE poll_id = ?")) {
+            query.setLong(1, pollId);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+}
