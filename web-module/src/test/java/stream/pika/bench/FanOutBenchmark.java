@@ -32,11 +32,13 @@ import java.util.concurrent.TimeUnit;
  * percentiles of DJ-send to listener-receive latency, the connect rate and the server's RSS.
  * With {@code --processes P} the sessions are split over P load processes (a process may hold
  * 20,000 open files here); latency is measured inside each process, so both clocks are one.
+ * With {@code --listener-urls A,B} the DJs stay on {@code --url} and the listeners of each
+ * session are spread over the given nodes in turn (a cluster behind no balancer).
  *
  * <pre>
  * FanOutBenchmark --url http://127.0.0.1:8080 --sessions 100 --listeners 100 --tracks 3 [--processes 2]
  *                 [--server-pid PID] [--token pk_dj_…] [--interval-ms 6000] [--connect-concurrency 64]
- *                 [--warmup-tracks 1]
+ *                 [--warmup-tracks 1] [--listener-urls http://127.0.0.1:8080,http://127.0.0.1:8081]
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -62,8 +64,8 @@ public final class FanOutBenchmark {
         String token = options.containsKey("token") ? options.get("token") : registerDj(url);
         String run = UUID.randomUUID().toString().substring(0, 6);
         PrintStream out = System.out;
-        out.printf("Pika! fan-out: %s, %d sessions x %d listeners (%d connections), %d tracks per DJ, %d load process(es)%n",
-                url, sessions, listeners, sessions * (listeners + 1), tracks, processes);
+        out.printf("Pika! fan-out: DJs on %s, listeners on %s, %d sessions x %d listeners (%d connections), %d tracks per DJ,"
+                        + " %d load process(es)%n", url, options.getOrDefault("listener-urls", url), sessions, listeners, sessions * (listeners + 1), tracks, processes);
 
         Path results = Files.createTempDirectory("pika-fanout-");
         List<Process> workers = new ArrayList<>();
@@ -77,7 +79,7 @@ public final class FanOutBenchmark {
                     "--first-session", Integer.toString(first), "--last-session", Integer.toString(last),
                     "--sessions", Integer.toString(sessions), "--listeners", Integer.toString(listeners),
                     "--tracks", Integer.toString(tracks), "--results", results.resolve("worker-" + p).toString()));
-            for (String option : List.of("interval-ms", "connect-concurrency", "warmup-tracks")) {
+            for (String option : List.of("interval-ms", "connect-concurrency", "warmup-tracks", "listener-urls")) {
                 if (options.containsKey(option)) {
                     command.addAll(List.of("--" + option, options.get(option)));
                 }
@@ -179,10 +181,19 @@ public final class FanOutBenchmark {
     }
 
     /** The server's resident memory, from /proc (only for a server on this machine). */
-    private static String rss(String pid) {
-        if (pid == null) {
+    /** The RSS of each server process (comma-separated pids: one per node). */
+    private static String rss(String pids) {
+        if (pids == null) {
             return "n/a (pass --server-pid)";
         }
+        List<String> each = new ArrayList<>();
+        for (String pid : pids.split(",")) {
+            each.add(rssOf(pid.strip()));
+        }
+        return String.join(" / ", each);
+    }
+
+    private static String rssOf(String pid) {
         try {
             String rss = "?";
             String peak = "?";

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,8 @@ final class LoadWorker {
     private final int warmup;
     private final long intervalNanos;
     private final int concurrency;
+    /** The nodes listeners connect to, in turn. */
+    private final String[] listenerUrls;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
 
     /** Send time per session slot and track, in nanoTime. */
@@ -54,6 +57,8 @@ final class LoadWorker {
 
     private LoadWorker(Map<String, String> o) {
         wsUrl = o.get("url").replaceFirst("^http", "ws") + "/ws";
+        listenerUrls = Arrays.stream(o.getOrDefault("listener-urls", o.get("url")).split(","))
+                .map(u -> u.strip().replaceFirst("^http", "ws") + "/ws").toArray(String[]::new);
         token = o.get("token");
         run = o.get("run");
         first = Integer.parseInt(o.get("first-session"));
@@ -96,7 +101,7 @@ final class LoadWorker {
     private void connect() throws Exception {
         for (int s = first; s < last; s++) {
             CompletableFuture<JsonObject> registered = new CompletableFuture<>();
-            WebSocket dj = open(new Dj(registered)).join();
+            WebSocket dj = open(new Dj(registered), wsUrl).join();
             dj.sendText("{\"type\":\"REGISTER_SESSION\",\"sessionId\":\"" + sessionId(s) + "\",\"djName\":\"Bench\",\"token\":\""
                     + token + "\"}", true).join();
             JsonObject answer = registered.get(30, TimeUnit.SECONDS);
@@ -115,7 +120,7 @@ final class LoadWorker {
                 Listener listener = new Listener(s - first, sessionId(s), subscribed, inFlight);
                 String subscribe = "{\"type\":\"SUBSCRIBE\",\"clientId\":\"client_bench_" + run + "_" + s + "_" + l
                         + "\",\"sessionId\":\"" + sessionId(s) + "\"}";
-                opening.add(open(listener).thenCompose(ws -> ws.sendText(subscribe, true)).whenComplete((ws, e) -> {
+                opening.add(open(listener, listenerUrls[l % listenerUrls.length]).thenCompose(ws -> ws.sendText(subscribe, true)).whenComplete((ws, e) -> {
                     if (e != null) {
                         inFlight.release();
                         System.err.println("listener connect failed: " + e);
@@ -131,9 +136,9 @@ final class LoadWorker {
         }
     }
 
-    private CompletableFuture<WebSocket> open(WebSocket.Listener listener) {
+    private CompletableFuture<WebSocket> open(WebSocket.Listener listener, String url) {
         return http.newWebSocketBuilder().connectTimeout(java.time.Duration.ofSeconds(30))
-                .buildAsync(URI.create(wsUrl), listener);
+                .buildAsync(URI.create(url), listener);
     }
 
     private void broadcast() throws InterruptedException {

@@ -352,13 +352,13 @@ public class Interactions implements SessionCompanion {
     // ---- the session's life
 
     @Override
-    public List<Object> lateJoiner(String sessionId, String clientId, Instant now) {
+    public List<Object> lateJoiner(LiveSession session, String clientId, Instant now) {
         List<Object> messages = new ArrayList<>();
-        store.runningPoll(sessionId).filter(p -> !p.over(now))
+        InteractionStore.LateJoinerState state = store.lateJoinerState(session.sessionId(), clientId);
+        state.poll().filter(p -> !p.over(now))
                 .ifPresent(p -> messages.add(new InteractionMessages.PollInProgress(p, clientId)));
-        store.announcement(sessionId).filter(a -> !a.over(now)).ifPresent(a -> messages.add(
-                new InteractionMessages.AnnouncementReceived(sessionId,
-                        sessions.live(sessionId).map(LiveSession::djName).orElse("DJ"), a)));
+        state.announcement().filter(a -> !a.over(now))
+                .ifPresent(a -> messages.add(new InteractionMessages.AnnouncementReceived(session.sessionId(), session.djName(), a)));
         return messages;
     }
 

@@ -45,6 +45,18 @@ public interface InteractionStore {
 
     Optional<RunningPoll> runningPoll(String sessionId);
 
+    /** What a dancer joining the session is shown: the running poll and the announcement. */
+    record LateJoinerState(Optional<RunningPoll> poll, Optional<Announcement> announcement) {
+    }
+
+    /**
+     * The running poll (its counts, and among the voters this dancer only, or nobody for a null
+     * client) and the announcement, in one step where the store can.
+     */
+    default LateJoinerState lateJoinerState(String sessionId, String clientId) {
+        return new LateJoinerState(runningPoll(sessionId), announcement(sessionId));
+    }
+
     Collection<RunningPoll> runningPolls();
 
     VoteResult vote(long pollId, String clientId, int optionIndex, Instant now);

@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Interaction state in Redis, shared by all nodes. Per session ({@code {id}} hash tag):
+ * Interaction state in Redis, shared by all nodes, under {@code <prefix>:{interactions}:}. Per session:
  * {@code likes} (set of "client\ntrack"), {@code tempo} (hash client → "PREFERENCE:ms"),
  * {@code announcement} (JSON), {@code running} (the running poll's id). Per poll: {@code poll}
  * (the poll as opened, JSON), {@code poll-voters} (hash client → option), {@code poll-counts}
- * (hash option → votes), {@code poll-ended}. A vote is one Lua call: a dancer's second vote,
+ * (hash option → votes), {@code poll-ends} (its end, ms), {@code poll-ended}. A vote is one Lua call: a dancer's second vote,
  * from whatever node, is never counted. Everything expires 24 h after its last change.
  */
 @ApplicationScoped
@@ -35,19 +35,53 @@ import java.util.Optional;
 public class RedisInteractionStore implements InteractionStore {
 
     private static final Duration LIFE = Duration.ofHours(24);
+    private static final String TAG = "{interactions}";
 
-    /** KEYS poll, voters, counts, ended; ARGV client, option. */
+    /**
+     * KEYS poll, voters, counts, ended, ends; ARGV client, option, life ms, now ms. Returns
+     * {kind, poll JSON, option, votes, option, votes…}: the vote and the counts after it in one call.
+     */
     private static final String VOTE = """
             local meta = redis.call('GET', KEYS[1])
-            if not meta then return 'NO_SUCH_POLL' end
-            if redis.call('EXISTS', KEYS[4]) == 1 then return 'POLL_OVER' end
+            if not meta then return {'NO_SUCH_POLL'} end
+            local function answer(kind)
+              local result = {kind, meta}
+              for _, v in ipairs(redis.call('HGETALL', KEYS[3])) do table.insert(result, v) end
+              return result
+            end
+            if redis.call('EXISTS', KEYS[4]) == 1 then return answer('POLL_OVER') end
+            local ends = redis.call('GET', KEYS[5])
+            if ends and tonumber(ARGV[4]) >= tonumber(ends) then return answer('POLL_OVER') end
             local option = tonumber(ARGV[2])
-            if option < 0 or option >= #cjson.decode(meta).options then return 'NO_SUCH_OPTION' end
-            if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 'ALREADY_VOTED' end
+            if option < 0 or option >= #cjson.decode(meta).options then return answer('NO_SUCH_OPTION') end
+            if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return answer('ALREADY_VOTED') end
             redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
             redis.call('PEXPIRE', KEYS[3], ARGV[3])
-            return 'COUNTED'
+            return answer('COUNTED')
+            """;
+
+    /**
+     * KEYS running, announcement; ARGV the prefix of poll keys, the client ('' for all voters).
+     * Returns {announcement JSON or '', poll JSON, number of count fields, option, votes…,
+     * client, option…}, or {announcement JSON or ''} without a poll.
+     */
+    private static final String RUNNING_POLL = """
+            local announcement = redis.call('GET', KEYS[2]) or ''
+            local id = redis.call('GET', KEYS[1])
+            if not id then return {announcement} end
+            local meta = redis.call('GET', ARGV[1] .. 'poll:' .. id)
+            if not meta then return {announcement} end
+            local counts = redis.call('HGETALL', ARGV[1] .. 'poll-counts:' .. id)
+            local result = {announcement, meta, tostring(#counts)}
+            for _, v in ipairs(counts) do table.insert(result, v) end
+            if ARGV[2] == '' then
+              for _, v in ipairs(redis.call('HGETALL', ARGV[1] .. 'poll-voters:' .. id)) do table.insert(result, v) end
+            else
+              local option = redis.call('HGET', ARGV[1] .. 'poll-voters:' .. id, ARGV[2])
+              if option then table.insert(result, ARGV[2]); table.insert(result, option) end
+            end
+            return result
             """;
 
     /** KEYS tempo; ARGV client, preference ('' removes), now ms, vote life ms, key life ms. Returns {faster, slower, perfect}. */
@@ -87,6 +121,15 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Inject
     RedisConnection redis;
+
+    protected RedisInteractionStore() {
+        // for CDI
+    }
+
+    /** A store outside the container (benchmarks). */
+    public RedisInteractionStore(RedisConnection redis) {
+        this.redis = redis;
+    }
 
     /**
      * While Redis is away this node keeps its own interaction state (likes still reach
@@ -131,7 +174,13 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public Optional<RunningPoll> runningPoll(String sessionId) {
-        return redis.orElse(() -> sharedRunningPoll(sessionId), () -> local.runningPoll(sessionId));
+        return redis.orElse(() -> sharedRunningPoll(sessionId, ""), () -> local.runningPoll(sessionId));
+    }
+
+    @Override
+    public LateJoinerState lateJoinerState(String sessionId, String clientId) {
+        return redis.orElse(() -> sharedLateJoinerState(sessionId, clientId == null ? "" : clientId),
+                () -> local.lateJoinerState(sessionId, clientId));
     }
 
     @Override
@@ -208,7 +257,10 @@ public class RedisInteractionStore implements InteractionStore {
         String opened = WireFormat.toJson(RunningPoll.open(poll.id(), poll.sessionId(), poll.question(), poll.options(),
                 poll.startedAt(), poll.endsAt()));
         redis().getBucket(pollKey("poll", poll.id()), StringCodec.INSTANCE).set(opened, LIFE);
-        redis().getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).add(String.valueOf(poll.id()));
+        if (poll.endsAt() != null) {
+            redis().getBucket(pollKey("poll-ends", poll.id()), StringCodec.INSTANCE).set(String.valueOf(poll.endsAt().toEpochMilli()), LIFE);
+        }
+        redis().getSet(redis.key(TAG, "polls"), StringCodec.INSTANCE).add(String.valueOf(poll.id()));
         String before = redis().<String>getBucket(sessionKey("running", poll.sessionId()), StringCodec.INSTANCE)
                 .getAndSet(String.valueOf(poll.id()), LIFE);
         return before == null || before.equals(String.valueOf(poll.id())) ? Optional.empty() : sharedEndPoll(Long.parseLong(before));
@@ -218,19 +270,35 @@ public class RedisInteractionStore implements InteractionStore {
         return read(pollId, null);
     }
 
-    private Optional<RunningPoll> sharedRunningPoll(String sessionId) {
-        String id = redis().<String>getBucket(sessionKey("running", sessionId), StringCodec.INSTANCE).get();
-        if (id == null) {
-            return Optional.empty();
+    private Optional<RunningPoll> sharedRunningPoll(String sessionId, String client) {
+        return sharedLateJoinerState(sessionId, client).poll();
+    }
+
+    /** One round trip: the announcement, the poll, its counts, and all voters ({@code client} empty) or that dancer's vote. */
+    private LateJoinerState sharedLateJoinerState(String sessionId, String client) {
+        List<String> result = redis().getScript(StringCodec.INSTANCE).eval(sessionKey("running", sessionId), RScript.Mode.READ_ONLY,
+                RUNNING_POLL, RScript.ReturnType.MULTI, List.of(sessionKey("running", sessionId), sessionKey("announcement", sessionId)),
+                redis.key(TAG) + ":", client);
+        Optional<Announcement> announcement = result.get(0).isEmpty() ? Optional.empty()
+                : Optional.of(WireFormat.fromJson(result.get(0), Announcement.class));
+        if (result.size() < 2) {
+            return new LateJoinerState(Optional.empty(), announcement);
         }
-        // A late joiner needs to know whether it voted: all voters, once per SUBSCRIBE while a poll runs.
-        Map<String, String> voters = redis().<String, String>getMap(pollKey("poll-voters", Long.parseLong(id)), StringCodec.INSTANCE).readAllMap();
-        return read(Long.parseLong(id), voters);
+        int countFields = Integer.parseInt(result.get(2));
+        Map<String, String> counts = new HashMap<>();
+        for (int i = 3; i + 1 < 3 + countFields; i += 2) {
+            counts.put(result.get(i), result.get(i + 1));
+        }
+        Map<String, String> voters = new HashMap<>();
+        for (int i = 3 + countFields; i + 1 < result.size(); i += 2) {
+            voters.put(result.get(i), result.get(i + 1));
+        }
+        return new LateJoinerState(Optional.of(poll(result.get(1), counts, voters)), announcement);
     }
 
     private Collection<RunningPoll> sharedRunningPolls() {
         List<RunningPoll> running = new ArrayList<>();
-        for (String id : redis().<String>getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).readAll()) {
+        for (String id : redis().<String>getSet(redis.key(TAG, "polls"), StringCodec.INSTANCE).readAll()) {
             read(Long.parseLong(id), null).ifPresent(running::add);
         }
         return running;
@@ -238,17 +306,21 @@ public class RedisInteractionStore implements InteractionStore {
 
     /** {@code poll} in the result carries the counts and, among voters, this dancer only. */
     private VoteResult sharedVote(long pollId, String clientId, int optionIndex, Instant now) {
-        Optional<RunningPoll> before = read(pollId, null);
-        if (before.isPresent() && before.get().over(now)) {
-            return new VoteResult(VoteKind.POLL_OVER, before);
+        List<String> result = redis().getScript(StringCodec.INSTANCE).eval(pollKey("poll", pollId), RScript.Mode.READ_WRITE, VOTE,
+                RScript.ReturnType.MULTI,
+                List.of(pollKey("poll", pollId), pollKey("poll-voters", pollId), pollKey("poll-counts", pollId),
+                        pollKey("poll-ended", pollId), pollKey("poll-ends", pollId)),
+                clientId, String.valueOf(optionIndex), String.valueOf(LIFE.toMillis()), String.valueOf(now.toEpochMilli()));
+        VoteKind kind = VoteKind.valueOf(result.get(0));
+        if (result.size() < 2) {
+            return new VoteResult(kind, Optional.empty());
         }
-        String kind = redis().getScript(StringCodec.INSTANCE).eval(pollKey("poll", pollId), RScript.Mode.READ_WRITE, VOTE,
-                RScript.ReturnType.VALUE,
-                List.of(pollKey("poll", pollId), pollKey("poll-voters", pollId), pollKey("poll-counts", pollId), pollKey("poll-ended", pollId)),
-                clientId, String.valueOf(optionIndex), String.valueOf(LIFE.toMillis()));
-        VoteKind result = VoteKind.valueOf(kind);
-        Map<String, String> mine = result == VoteKind.COUNTED ? Map.of(clientId, String.valueOf(optionIndex)) : Map.of();
-        return new VoteResult(result, read(pollId, mine));
+        Map<String, String> counts = new HashMap<>();
+        for (int i = 2; i + 1 < result.size(); i += 2) {
+            counts.put(result.get(i), result.get(i + 1));
+        }
+        Map<String, String> mine = kind == VoteKind.COUNTED ? Map.of(clientId, String.valueOf(optionIndex)) : Map.of();
+        return new VoteResult(kind, Optional.of(poll(result.get(1), counts, mine)));
     }
 
     private Optional<RunningPoll> sharedEndPoll(long pollId) {
@@ -257,14 +329,14 @@ public class RedisInteractionStore implements InteractionStore {
             return Optional.empty();
         }
         boolean wasRunning = redis().<String>getBucket(pollKey("poll-ended", pollId), StringCodec.INSTANCE).setIfAbsent("1", LIFE);
-        redis().getSet(redis.key("interactions", "polls"), StringCodec.INSTANCE).remove(String.valueOf(pollId));
+        redis().getSet(redis.key(TAG, "polls"), StringCodec.INSTANCE).remove(String.valueOf(pollId));
         compareAndDelete(sessionKey("running", poll.get().sessionId()), String.valueOf(pollId));
         return wasRunning ? poll : Optional.empty();
     }
 
     private void sharedAnnounce(String sessionId, Announcement announcement) {
         redis().getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).set(WireFormat.toJson(announcement), LIFE);
-        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).add(sessionId);
+        redis().getSet(redis.key(TAG, "announcing"), StringCodec.INSTANCE).add(sessionId);
     }
 
     private Optional<Announcement> sharedAnnouncement(String sessionId) {
@@ -274,7 +346,7 @@ public class RedisInteractionStore implements InteractionStore {
 
     private Optional<Announcement> sharedCancelAnnouncement(String sessionId) {
         String json = redis().<String>getBucket(sessionKey("announcement", sessionId), StringCodec.INSTANCE).getAndDelete();
-        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        redis().getSet(redis.key(TAG, "announcing"), StringCodec.INSTANCE).remove(sessionId);
         return Optional.ofNullable(json).map(j -> WireFormat.fromJson(j, Announcement.class));
     }
 
@@ -287,21 +359,21 @@ public class RedisInteractionStore implements InteractionStore {
         if (!announcement.over(now) || !compareAndDelete(sessionKey("announcement", sessionId), json)) {
             return Optional.empty();
         }
-        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        redis().getSet(redis.key(TAG, "announcing"), StringCodec.INSTANCE).remove(sessionId);
         return Optional.of(announcement);
     }
 
     private Collection<String> sharedAnnouncingSessions() {
-        return List.copyOf(redis().<String>getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).readAll());
+        return List.copyOf(redis().<String>getSet(redis.key(TAG, "announcing"), StringCodec.INSTANCE).readAll());
     }
 
     private Optional<RunningPoll> sharedForget(String sessionId) {
-        Optional<RunningPoll> running = sharedRunningPoll(sessionId);
+        Optional<RunningPoll> running = sharedRunningPoll(sessionId, "");
         running.ifPresent(poll -> sharedEndPoll(poll.id()));
         for (String kind : List.of("likes", "tempo", "announcement", "running")) {
             redis().getBucket(sessionKey(kind, sessionId)).delete();
         }
-        redis().getSet(redis.key("interactions", "announcing"), StringCodec.INSTANCE).remove(sessionId);
+        redis().getSet(redis.key(TAG, "announcing"), StringCodec.INSTANCE).remove(sessionId);
         return running;
     }
 
@@ -318,8 +390,12 @@ public class RedisInteractionStore implements InteractionStore {
         if (json == null) {
             return Optional.empty();
         }
-        RunningPoll opened = WireFormat.fromJson(json, RunningPoll.class);
         Map<String, String> counts = redis().<String, String>getMap(pollKey("poll-counts", pollId), StringCodec.INSTANCE).readAllMap();
+        return Optional.of(poll(json, counts, voters));
+    }
+
+    private static RunningPoll poll(String json, Map<String, String> counts, Map<String, String> voters) {
+        RunningPoll opened = WireFormat.fromJson(json, RunningPoll.class);
         List<Integer> votes = new ArrayList<>(opened.options().size());
         for (int i = 0; i < opened.options().size(); i++) {
             votes.add(Integer.parseInt(counts.getOrDefault(String.valueOf(i), "0")));
@@ -328,8 +404,8 @@ public class RedisInteractionStore implements InteractionStore {
         if (voters != null) {
             voters.forEach((client, option) -> chosen.put(client, Integer.parseInt(option)));
         }
-        return Optional.of(new RunningPoll(opened.id(), opened.sessionId(), opened.question(), opened.options(),
-                opened.startedAt(), opened.endsAt(), votes, chosen));
+        return new RunningPoll(opened.id(), opened.sessionId(), opened.question(), opened.options(),
+                opened.startedAt(), opened.endsAt(), votes, chosen);
     }
 
     private boolean compareAndDelete(String key, String expected) {
@@ -342,11 +418,17 @@ public class RedisInteractionStore implements InteractionStore {
         return redis.client();
     }
 
+    /**
+     * {@code <prefix>:{interactions}:<kind>:<session id>}; one hash tag for all interaction keys,
+     * so a script may read a session's running poll and the poll's keys together, on Redis
+     * Cluster too (on one shard).
+     */
     private String sessionKey(String kind, String sessionId) {
-        return redis.key("interactions", kind, "{" + sessionId + "}");
+        return redis.key(TAG, kind, sessionId);
     }
 
+    /** {@code <prefix>:{interactions}:poll…:<poll id>} (the script above builds the same names). */
     private String pollKey(String kind, long pollId) {
-        return redis.key("interactions", kind, "{poll-" + pollId + "}");
+        return redis.key(TAG, kind, String.valueOf(pollId));
     }
 }

@@ -282,10 +282,10 @@ public class LiveSessions {
             }
         }
         bus.join(caller.connectionId(), Topic.session(sessionId));
-        if (caller.clientId() != null && !target.equals(before)) {
-            store.addListener(sessionId, caller.clientId(), now, settings.listenerLinger());
-        }
-        replies.add(new LiveMessages.ListenerCount(sessionId, store.listenerCount(sessionId, now, settings.listenerLinger())));
+        int listeners = caller.clientId() != null && !target.equals(before)
+                ? store.addListener(sessionId, caller.clientId(), now, settings.listenerLinger())
+                : store.listenerCount(sessionId, now, settings.listenerLinger());
+        replies.add(new LiveMessages.ListenerCount(sessionId, listeners));
         Optional<LiveSession> live = store.session(sessionId);
         if (live.isEmpty()) {
             replies.add(new LiveMessages.SessionEnded(sessionId));
@@ -293,7 +293,7 @@ public class LiveSessions {
             if (live.get().currentTrack() != null) {
                 replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
             }
-            eachCompanion(c -> replies.addAll(c.lateJoiner(sessionId, caller.clientId(), now)));
+            eachCompanion(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
         }
         return Outcome.done(replies);
     }

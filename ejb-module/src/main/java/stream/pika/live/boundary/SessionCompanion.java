@@ -1,5 +1,6 @@
 package stream.pika.live.boundary;
 
+import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.TrackInfo;
 
 import java.time.Instant;
@@ -12,8 +13,8 @@ import java.util.List;
  */
 public interface SessionCompanion {
 
-    /** Messages a dancer joining a live session gets after its NOW_PLAYING (the running poll, the announcement). */
-    List<Object> lateJoiner(String sessionId, String clientId, Instant now);
+    /** Messages a dancer joining the live session gets after its NOW_PLAYING (the running poll, the announcement). */
+    List<Object> lateJoiner(LiveSession session, String clientId, Instant now);
 
     /** A track is playing and its history write is queued; {@code previous} is null when nothing played before. */
     void trackPlayed(String sessionId, TrackInfo previous, TrackInfo track, Instant now);

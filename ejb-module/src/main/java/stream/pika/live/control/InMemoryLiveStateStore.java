@@ -138,18 +138,15 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public boolean addListener(String sessionId, String clientId, Instant now, Duration linger) {
+    public int addListener(String sessionId, String clientId, Instant now, Duration linger) {
         Map<String, Listener> dancers = listeners.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>());
-        AtomicReference<Boolean> discovered = new AtomicReference<>(false);
         dancers.compute(clientId, (id, listener) -> {
             Listener entry = listener == null ? new Listener() : listener;
-            boolean counted = entry.connections > 0 || (entry.lastSeen != null && now.isBefore(entry.lastSeen.plus(linger)));
-            discovered.set(!counted);
             entry.connections++;
             entry.lastSeen = now;
             return entry;
         });
-        return discovered.get();
+        return listenerCount(sessionId, now, linger);
     }
 
     @Override

@@ -47,8 +47,8 @@ public interface LiveStateStore {
     /** True the first time a message id is seen in a session within {@code ttl}. */
     boolean firstSighting(String sessionId, String messageId, Instant now, Duration ttl);
 
-    /** Counts one more connection of a dancer; true when the dancer was not counted before. */
-    boolean addListener(String sessionId, String clientId, Instant now, Duration linger);
+    /** Counts one more connection of a dancer; returns the session's listener count after it (one step). */
+    int addListener(String sessionId, String clientId, Instant now, Duration linger);
 
     /** One connection of the dancer closed; the dancer still counts for {@code linger}. */
     void removeListener(String sessionId, String clientId, Instant now);

@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBucketAsync;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import stream.pika.live.entity.LiveSession;
 import stream.pika.platform.control.RedisConnection;
@@ -18,21 +20,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
  * Live state in Redis, for several nodes: each live session is a JSON string under
- * {@code <prefix>:live:session:{id}} (24 h, renewed by every change), listed in
- * {@code <prefix>:live:sessions}; its dancers in a hash {@code live:listeners:{id}}
+ * {@code <prefix>:{live}:session:<id>} (24 h, renewed by every change), listed in
+ * {@code <prefix>:{live}:sessions}; its dancers in a hash {@code {live}:listeners:<id>}
  * (client id → "connections:last seen ms"), its broadcast rule and message ids in keys that
  * expire on their own. Changes that nodes may race on are Lua scripts or compare-and-set
- * (a change is applied to the value read and written only if nobody wrote in between). The
- * keys of one session share a hash tag, so the scripts also run on Redis Cluster.
+ * (a change is applied to the value read and written only if nobody wrote in between).
  *
  * <p>While Redis is away (a call failed; {@link RedisConnection} probes for its return) the node
  * works from its own view, a mirror of the sessions it saw, so its DJs and dancers go on; what it
@@ -45,12 +50,19 @@ public class RedisLiveStateStore implements LiveStateStore {
     static final Duration SESSION_LIFE = Duration.ofHours(24);
     private static final Logger LOG = Logger.getLogger(RedisLiveStateStore.class.getName());
     private static final int CAS_ATTEMPTS = 20;
+    private static final String TAG = "{live}";
 
-    /** KEYS[1] session; ARGV djKey ('' anonymous), started JSON, life ms. Returns {kind, json}. */
+    /**
+     * KEYS session, sessions; ARGV djKey ('' anonymous), started JSON, life ms, most sessions, id.
+     * Returns {kind, json}: STARTED (written and listed), TAKEN or RESUMED (the current value), FULL.
+     */
     private static final String REGISTER = """
             local current = redis.call('GET', KEYS[1])
             if not current then
+              redis.call('SREM', KEYS[2], ARGV[5])
+              if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[4]) then return {'FULL', ''} end
               redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              redis.call('SADD', KEYS[2], ARGV[5])
               return {'STARTED', ARGV[2]}
             end
             local dj = cjson.decode(current).djId
@@ -69,30 +81,43 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
-    /** KEYS session, broadcast, listeners; ARGV expected. */
+    /** KEYS session, broadcast, listeners, sessions; ARGV expected, id. */
     private static final String COMPARE_AND_DELETE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+              redis.call('SREM', KEYS[4], ARGV[2])
               return 1
             end
             return 0
             """;
 
-    /** KEYS listeners; ARGV client, now, linger ms, life ms. Returns 1 when the dancer was not counted. */
-    private static final String ADD_LISTENER = """
-            local v = redis.call('HGET', KEYS[1], ARGV[1])
-            local conns, last = 0, 0
-            if v then
-              local sep = string.find(v, ':')
-              conns = tonumber(string.sub(v, 1, sep - 1))
-              last = tonumber(string.sub(v, sep + 1))
+    /** Lua: counts the dancers of hash KEYS[1] seen within ARGV[3] ms of ARGV[2] (now), forgetting the others. */
+    private static final String COUNT = """
+            local function count(key, now, linger)
+              local all = redis.call('HGETALL', key)
+              local n = 0
+              for i = 1, #all, 2 do
+                local v = all[i + 1]
+                local sep = string.find(v, ':')
+                if tonumber(string.sub(v, 1, sep - 1)) == 0 and now >= tonumber(string.sub(v, sep + 1)) + linger then
+                  redis.call('HDEL', key, all[i])
+                else
+                  n = n + 1
+                end
+              end
+              return n
             end
+            """;
+
+    /** KEYS listeners; ARGV client, now, linger ms, life ms. Returns the count after adding the dancer's connection. */
+    private static final String ADD_LISTENER = COUNT + """
+            local v = redis.call('HGET', KEYS[1], ARGV[1])
+            local conns = 0
+            if v then conns = tonumber(string.sub(v, 1, string.find(v, ':') - 1)) end
             local now = tonumber(ARGV[2])
-            local counted = conns > 0 or (v and now < last + tonumber(ARGV[3]))
             redis.call('HSET', KEYS[1], ARGV[1], string.format('%d:%d', conns + 1, now))
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            if counted then return 0 end
-            return 1
+            return count(KEYS[1], now, tonumber(ARGV[3]))
             """;
 
     /** KEYS listeners; ARGV client, now. */
@@ -107,32 +132,36 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
-    /** KEYS listeners; ARGV now, linger ms. Forgets dancers gone longer than the linger, counts the rest. */
-    private static final String COUNT_LISTENERS = """
-            local all = redis.call('HGETALL', KEYS[1])
-            local now, linger, count = tonumber(ARGV[1]), tonumber(ARGV[2]), 0
-            for i = 1, #all, 2 do
-              local v = all[i + 1]
-              local sep = string.find(v, ':')
-              local conns = tonumber(string.sub(v, 1, sep - 1))
-              local last = tonumber(string.sub(v, sep + 1))
-              if conns == 0 and now >= last + linger then
-                redis.call('HDEL', KEYS[1], all[i])
-              else
-                count = count + 1
-              end
-            end
-            return count
+    /** KEYS listeners; ARGV now, linger ms. */
+    private static final String COUNT_LISTENERS = COUNT + """
+            return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
             """;
 
     @Inject
     RedisConnection redis;
+
+    protected RedisLiveStateStore() {
+        // for CDI
+    }
+
+    /** A store outside the container (benchmarks). */
+    public RedisLiveStateStore(RedisConnection redis) {
+        this.redis = redis;
+    }
 
     /** This node's view: a mirror of the sessions it saw, and the live state while Redis is away. */
     private final InMemoryLiveStateStore local = new InMemoryLiveStateStore();
     /** Sessions this node changed (or ended) while Redis was away, written back when it returns. */
     private final Set<String> changedWhileAway = ConcurrentHashMap.newKeySet();
     private final Set<String> endedWhileAway = ConcurrentHashMap.newKeySet();
+    private record ListSnapshot(Collection<LiveSession> sessions, long readAt) {
+    }
+
+    static final long LIST_FRESHNESS_MILLIS = 1_000;
+    private volatile ListSnapshot list;
+    private final AtomicBoolean renewing = new AtomicBoolean();
+    /** The value this node last read or wrote per session: a change is tried against it first, saving a read. */
+    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
 
     @PostConstruct
     void listen() {
@@ -148,13 +177,37 @@ public class RedisLiveStateStore implements LiveStateStore {
         }, () -> local.session(sessionId));
     }
 
+    /**
+     * The list is kept by this node and renewed in the background once it is older than
+     * {@value #LIST_FRESHNESS_MILLIS} ms: every SUBSCRIBE shows it, and a crowd arriving at once
+     * must neither wait for nor read every session for every dancer. Sessions started or ended by
+     * this node show at once.
+     */
     @Override
     public Collection<LiveSession> sessions() {
         return redis.orElse(() -> {
-            Collection<LiveSession> live = sharedSessions();
-            local.rememberOnly(live);
-            return live;
+            ListSnapshot snapshot = list;
+            if (snapshot == null) {
+                return renewList(sharedSessions());
+            }
+            if (System.nanoTime() - snapshot.readAt() > LIST_FRESHNESS_MILLIS * 1_000_000L && renewing.compareAndSet(false, true)) {
+                readList().whenComplete((live, error) -> {
+                    renewing.set(false);
+                    if (live != null) {
+                        renewList(live);
+                    } else if (error != null && error.getCause() instanceof RedisException failure) {
+                        redis.failed(failure);
+                    }
+                });
+            }
+            return snapshot.sessions();
         }, local::sessions);
+    }
+
+    private Collection<LiveSession> renewList(Collection<LiveSession> live) {
+        local.rememberOnly(live);
+        list = new ListSnapshot(live, System.nanoTime());
+        return live;
     }
 
     @Override
@@ -217,7 +270,7 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public boolean addListener(String sessionId, String clientId, Instant now, Duration linger) {
+    public int addListener(String sessionId, String clientId, Instant now, Duration linger) {
         return redis.orElse(() -> sharedAddListener(sessionId, clientId, now, linger), () -> local.addListener(sessionId, clientId, now, linger));
     }
 
@@ -242,14 +295,14 @@ public class RedisLiveStateStore implements LiveStateStore {
             Optional<LiveSession> session = local.session(sessionId);
             if (session.isPresent()) {
                 redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(WireFormat.toJson(session.get()), SESSION_LIFE);
-                redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).add(sessionId);
+                redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).add(sessionId);
                 written++;
             }
         }
         for (String sessionId : List.copyOf(endedWhileAway)) {
             endedWhileAway.remove(sessionId);
             redis.client().getBucket(sessionKey(sessionId)).delete();
-            redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).remove(sessionId);
+            redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).remove(sessionId);
             written++;
         }
         int total = written;
@@ -258,63 +311,71 @@ public class RedisLiveStateStore implements LiveStateStore {
 
 
     private Collection<LiveSession> sharedSessions() {
-        Set<String> ids = redis.client().<String>getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).readAll();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        RBatch batch = redis.client().createBatch(BatchOptions.defaults());
-        List<String> order = new ArrayList<>(ids);
-        List<org.redisson.api.RFuture<String>> values = new ArrayList<>(order.size());
-        for (String id : order) {
-            RBucketAsync<String> bucket = batch.getBucket(sessionKey(id), StringCodec.INSTANCE);
-            values.add(bucket.getAsync());
-        }
-        batch.execute();
-        List<LiveSession> live = new ArrayList<>(order.size());
-        List<String> gone = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            String json = values.get(i).toCompletableFuture().join();
-            if (json == null) {
-                gone.add(order.get(i));
-            } else {
-                live.add(WireFormat.fromJson(json, LiveSession.class));
+        return readList().toCompletableFuture().join();
+    }
+
+    /** All live sessions in two round trips (the ids, then every value in one batch), without waiting. */
+    private CompletionStage<List<LiveSession>> readList() {
+        return redis.client().<String>getSet(sessionsKey(), StringCodec.INSTANCE).readAllAsync().thenCompose(ids -> {
+            if (ids.isEmpty()) {
+                return CompletableFuture.completedFuture(List.of());
             }
-        }
-        if (!gone.isEmpty()) {
-            // Sessions whose 24 h ran out without anybody ending them.
-            redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).removeAll(gone);
-        }
-        return live;
+            RBatch batch = redis.client().createBatch(BatchOptions.defaults());
+            List<String> order = new ArrayList<>(ids);
+            List<RFuture<String>> values = new ArrayList<>(order.size());
+            for (String id : order) {
+                RBucketAsync<String> bucket = batch.getBucket(sessionKey(id), StringCodec.INSTANCE);
+                values.add(bucket.getAsync());
+            }
+            return batch.executeAsync().thenApply(done -> {
+                List<LiveSession> live = new ArrayList<>(order.size());
+                List<String> gone = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                    String json = values.get(i).toCompletableFuture().join();
+                    if (json == null) {
+                        gone.add(order.get(i));
+                    } else {
+                        lastSeen.put(order.get(i), json);
+                        live.add(WireFormat.fromJson(json, LiveSession.class));
+                    }
+                }
+                if (!gone.isEmpty()) {
+                    // Sessions whose 24 h ran out without anybody ending them.
+                    redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).removeAllAsync(gone);
+                }
+                return List.copyOf(live);
+            });
+        });
     }
 
     private int sharedSessionCount() {
-        return redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).size();
+        return redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).size();
     }
 
     private Registration sharedRegister(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
+        String started = WireFormat.toJson(LiveSession.start(sessionId, djName, djId, connectionId, now));
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            boolean known = read(sessionId) != null;
-            if (!known && sharedSessionCount() >= maxSessions) {
-                return new Registration(RegistrationKind.FULL, null);
-            }
-            String started = WireFormat.toJson(LiveSession.start(sessionId, djName, djId, connectionId, now));
-            List<String> result = script(REGISTER, RScript.ReturnType.MULTI, List.of(sessionKey(sessionId)),
-                    djId == null ? "" : djId.toString(), started, String.valueOf(SESSION_LIFE.toMillis()));
-            LiveSession session = WireFormat.fromJson(result.get(1), LiveSession.class);
+            List<String> result = script(REGISTER, RScript.ReturnType.MULTI, List.of(sessionKey(sessionId), sessionsKey()),
+                    djId == null ? "" : djId.toString(), started, String.valueOf(SESSION_LIFE.toMillis()),
+                    String.valueOf(maxSessions), sessionId);
             switch (result.get(0)) {
+                case "FULL" -> {
+                    return new Registration(RegistrationKind.FULL, null);
+                }
                 case "STARTED" -> {
-                    redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).add(sessionId);
-                    return new Registration(RegistrationKind.STARTED, session);
+                    lastSeen.put(sessionId, started);
+                    list = null;
+                    return new Registration(RegistrationKind.STARTED, WireFormat.fromJson(started, LiveSession.class));
                 }
                 case "TAKEN" -> {
-                    return new Registration(RegistrationKind.TAKEN, session);
+                    return new Registration(RegistrationKind.TAKEN, WireFormat.fromJson(result.get(1), LiveSession.class));
                 }
                 default -> {
-                    Optional<LiveSession> resumed = sharedUpdate(sessionId, s -> s.resumedBy(connectionId, djName, now));
-                    if (resumed.isPresent()) {
-                        return new Registration(RegistrationKind.RESUMED, resumed.get());
+                    LiveSession resumed = WireFormat.fromJson(result.get(1), LiveSession.class).resumedBy(connectionId, djName, now);
+                    if (compareAndSet(sessionId, result.get(1), WireFormat.toJson(resumed))) {
+                        return new Registration(RegistrationKind.RESUMED, resumed);
                     }
-                    // Ended between the two steps: start it again.
+                    // Changed (or ended) between the two steps: once more.
                 }
             }
         }
@@ -322,26 +383,39 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     private Optional<LiveSession> sharedUpdate(String sessionId, UnaryOperator<LiveSession> change) {
+        String before = lastSeen.get(sessionId);
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            String before = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
             if (before == null) {
-                return Optional.empty();
+                before = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
+                if (before == null) {
+                    lastSeen.remove(sessionId);
+                    return Optional.empty();
+                }
             }
             LiveSession changed = change.apply(WireFormat.fromJson(before, LiveSession.class));
-            String after = WireFormat.toJson(changed);
-            Long written = script(COMPARE_AND_SET, RScript.ReturnType.INTEGER, List.of(sessionKey(sessionId)),
-                    before, after, String.valueOf(SESSION_LIFE.toMillis()));
-            if (written == 1L) {
+            if (compareAndSet(sessionId, before, WireFormat.toJson(changed))) {
                 return Optional.of(changed);
             }
+            before = null; // another node changed it: read it again
         }
         throw new IllegalStateException("Session " + sessionId + " changed too often to update");
+    }
+
+    private boolean compareAndSet(String sessionId, String expected, String value) {
+        Long written = script(COMPARE_AND_SET, RScript.ReturnType.INTEGER, List.of(sessionKey(sessionId)),
+                expected, value, String.valueOf(SESSION_LIFE.toMillis()));
+        if (written == 1L) {
+            lastSeen.put(sessionId, value);
+            return true;
+        }
+        return false;
     }
 
     private Optional<LiveSession> sharedRemoveIf(String sessionId, Predicate<LiveSession> condition) {
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             String before = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
             if (before == null) {
+                lastSeen.remove(sessionId);
                 return Optional.empty();
             }
             LiveSession session = WireFormat.fromJson(before, LiveSession.class);
@@ -349,9 +423,11 @@ public class RedisLiveStateStore implements LiveStateStore {
                 return Optional.empty();
             }
             Long removed = script(COMPARE_AND_DELETE, RScript.ReturnType.INTEGER,
-                    List.of(sessionKey(sessionId), key("broadcast", sessionId), key("listeners", sessionId)), before);
+                    List.of(sessionKey(sessionId), key("broadcast", sessionId), key("listeners", sessionId), sessionsKey()),
+                    before, sessionId);
             if (removed == 1L) {
-                redis.client().getSet(redis.key("live", "sessions"), StringCodec.INSTANCE).remove(sessionId);
+                lastSeen.remove(sessionId);
+                list = null;
                 return Optional.of(session);
             }
         }
@@ -368,10 +444,10 @@ public class RedisLiveStateStore implements LiveStateStore {
                 .setIfAbsent("1", ttl);
     }
 
-    private boolean sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
-        Long discovered = script(ADD_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
+    private int sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
+        Long count = script(ADD_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
                 clientId, String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), String.valueOf(SESSION_LIFE.toMillis()));
-        return discovered == 1L;
+        return count.intValue();
     }
 
     private void sharedRemoveListener(String sessionId, String clientId, Instant now) {
@@ -387,7 +463,12 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     private LiveSession read(String sessionId) {
         String json = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
-        return json == null ? null : WireFormat.fromJson(json, LiveSession.class);
+        if (json == null) {
+            lastSeen.remove(sessionId);
+            return null;
+        }
+        lastSeen.put(sessionId, json);
+        return WireFormat.fromJson(json, LiveSession.class);
     }
 
     private <R> R script(String lua, RScript.ReturnType returns, List<Object> keys, Object... values) {
@@ -398,8 +479,16 @@ public class RedisLiveStateStore implements LiveStateStore {
         return key("session", sessionId);
     }
 
-    /** {@code <prefix>:live:<kind>:{<session id>}}: the braces make one session's keys one cluster slot. */
+    private String sessionsKey() {
+        return redis.key(TAG, "sessions");
+    }
+
+    /**
+     * {@code <prefix>:{live}:<kind>:<session id>}. One hash tag for all live keys: the scripts that
+     * touch a session and the list of sessions together also run on Redis Cluster (on one shard,
+     * which a dance event never outgrows).
+     */
     private String key(String kind, String sessionId) {
-        return redis.key("live", kind, "{" + sessionId + "}");
+        return redis.key(TAG, kind, sessionId);
     }
 }

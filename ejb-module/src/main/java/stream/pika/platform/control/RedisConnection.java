@@ -58,6 +58,16 @@ public class RedisConnection {
     private ScheduledFuture<?> probe;
     private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
 
+    /** A connection outside the container (benchmarks and tools): no probe for Redis's return. */
+    public static RedisConnection open(String url, String prefix, Duration timeout) {
+        RedisConnection connection = new RedisConnection();
+        connection.url = Optional.of(url);
+        connection.prefix = prefix;
+        connection.timeout = timeout;
+        connection.connect();
+        return connection;
+    }
+
     @PostConstruct
     void connect() {
         if (url.isEmpty() || url.get().isBlank()) {
@@ -73,6 +83,9 @@ public class RedisConnection {
                 new ConstantDelay(Duration.ofMillis(500)));
         client = Redisson.create(config);
         LOG.info(() -> "Live state, topics and rate limits in Redis: " + target.describe() + ", keys under " + prefix + ":");
+        if (scheduler == null) {
+            return; // outside the container
+        }
         // While Redis is away the stores do not call it for every message; this probe notices its return.
         probe = scheduler.scheduleWithFixedDelay(() -> {
             if (degraded.get()) {
@@ -89,6 +102,11 @@ public class RedisConnection {
         if (client != null) {
             client.shutdown();
         }
+    }
+
+    /** Closes the client of {@link #open}. */
+    public void shutdown() {
+        close();
     }
 
     public boolean enabled() {
