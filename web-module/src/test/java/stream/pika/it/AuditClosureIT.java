@@ -191,13 +191,16 @@ class AuditClosureIT {
         assertEquals(401, loginFrom("127.0.0.3", port), "127.0.0.3 has its own quota");
     }
 
-    /** "docker-compose.prod.yml does not pass VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY": ours passes all three. */
+    /** "docker-compose.prod.yml does not pass VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY": ours passes all three to both nodes. */
     @Test
     void theComposeFilePassesTheVapidKeysToTheApp() throws IOException {
         String compose = Files.readString(Path.of("..", "docker", "compose.yml"));
-        String app = compose.substring(compose.indexOf("\n  app:"));
+        String app = compose.substring(compose.indexOf("\nx-app: &app"), compose.indexOf("\nservices:"));
         for (String name : List.of("PIKA_VAPID_PUBLIC_KEY", "PIKA_VAPID_PRIVATE_KEY", "PIKA_VAPID_SUBJECT")) {
-            assertTrue(app.contains(name + ": ${" + name), name + " is passed to the app service");
+            assertTrue(app.contains(name + ": ${" + name), name + " is passed to the app nodes");
+        }
+        for (String node : List.of("app1", "app2")) {
+            assertTrue(compose.contains("\n  " + node + ":\n    <<: *app\n"), node + " takes the app settings");
         }
     }
 

@@ -122,7 +122,14 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")
                 .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", BROADCAST_MIN_INTERVAL.toString())
                 .start();
-        server.awaitHealthy(Duration.ofMinutes(2));
+        try {
+            server.awaitHealthy(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            // Do not leave a half-started server behind for the rest of the run (or the machine).
+            server.close();
+            server = null;
+            throw e;
+        }
         idleWitness = WsClient.connect(server.port(), null);
         idleWitnessOpenedNanos = System.nanoTime();
     }

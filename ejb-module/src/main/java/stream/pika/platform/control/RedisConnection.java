@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
@@ -21,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -46,7 +49,7 @@ public class RedisConnection {
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "pika.redis.timeout", defaultValue = "PT0.3S")
+    @ConfigProperty(name = "pika.redis.timeout", defaultValue = "PT0.5S")
     Duration timeout;
 
     @Resource
@@ -55,6 +58,8 @@ public class RedisConnection {
     private RedissonClient client;
     private RedisUrl target;
     private final AtomicBoolean degraded = new AtomicBoolean();
+    private final AtomicInteger goodProbes = new AtomicInteger();
+    static final int PROBES_TO_RECOVER = 2;
     private ScheduledFuture<?> probe;
     private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
 
@@ -74,7 +79,11 @@ public class RedisConnection {
             LOG.info("No PIKA_REDIS_URL: live state, topics and rate limits stay in this node's memory");
             return;
         }
-        target = RedisUrl.parse(url.get().strip());
+        try {
+            target = RedisUrl.parse(url.get().strip());
+        } catch (IllegalArgumentException e) {
+            throw StartupFailure.fail(e.getMessage(), e);
+        }
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         // The node starts even when Redis is down for a moment; commands fail fast until it is back.
@@ -87,11 +96,7 @@ public class RedisConnection {
             return; // outside the container
         }
         // While Redis is away the stores do not call it for every message; this probe notices its return.
-        probe = scheduler.scheduleWithFixedDelay(() -> {
-            if (degraded.get()) {
-                answers();
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        probe = scheduler.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -102,6 +107,11 @@ public class RedisConnection {
         if (client != null) {
             client.shutdown();
         }
+    }
+
+    /** Connects when the application starts, so a wrong PIKA_REDIS_URL stops the start, not the first dancer. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the @PostConstruct did the work
     }
 
     /** Closes the client of {@link #open}. */
@@ -125,19 +135,41 @@ public class RedisConnection {
         return prefix + ':' + String.join(":", parts);
     }
 
-    /** Whether Redis answers now (for health and readiness); also ends a degradation when it does. */
+    /** Whether this node works with Redis now (for health and readiness): not degraded, and Redis answers. */
     public boolean answers() {
-        if (client == null) {
+        if (client == null || degraded.get()) {
             return false;
         }
         try {
-            client.getBucket(key("ping")).isExists();
-            recovered();
+            ping();
             return true;
         } catch (RuntimeException e) {
             failed(e);
             return false;
         }
+    }
+
+    /**
+     * While degraded, every second: Redis counts as back after {@value #PROBES_TO_RECOVER} answers
+     * in a row, so the pool's other connections have reconnected too (one answer right after a
+     * restart would be followed by failures on the connections still broken).
+     */
+    private void probe() {
+        if (!degraded.get()) {
+            return;
+        }
+        try {
+            ping();
+            if (goodProbes.incrementAndGet() >= PROBES_TO_RECOVER) {
+                recovered();
+            }
+        } catch (RuntimeException e) {
+            goodProbes.set(0);
+        }
+    }
+
+    private void ping() {
+        client.getBucket(key("ping")).isExists();
     }
 
     /**
@@ -174,6 +206,7 @@ public class RedisConnection {
 
     /** A Redis call failed: logged once per outage, not per message. */
     public void failed(RuntimeException e) {
+        goodProbes.set(0);
         if (degraded.compareAndSet(false, true)) {
             LOG.warning(() -> "Redis unavailable (" + e.getMessage() + "): this node serves its own connections from"
                     + " its own memory until Redis is back");

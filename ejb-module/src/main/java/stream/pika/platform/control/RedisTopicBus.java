@@ -33,8 +33,8 @@ import java.util.logging.Logger;
  *
  * <p>The publishing thread never waits for Redis: messages queue for one sender thread, which
  * sends them in order, several per round trip. While Redis is away the node keeps serving its
- * own connections; messages for the other nodes are dropped (pub/sub keeps nothing either) and
- * late joiners get their state from the store, never from the bus.
+ * own connections; messages for the other nodes that Redis does not take are dropped (pub/sub
+ * keeps nothing either) and late joiners get their state from the store, never from the bus.
  */
 @ApplicationScoped
 @Typed(RedisTopicBus.class)
@@ -166,12 +166,12 @@ public class RedisTopicBus implements TopicBus {
         }
     }
 
-    /** One round trip for the lot, in order; dropped (and counted) while Redis is away. */
+    /**
+     * One round trip for the lot, in order; dropped (and counted) if Redis does not take them.
+     * This thread is the bus's own, so it may wait for Redis; it tries even while the stores
+     * work from memory, since a slow moment must not cost the other nodes their messages.
+     */
     private void send(List<String> batch) {
-        if (redis.degraded()) {
-            dropped.addAndGet(batch.size());
-            return;
-        }
         try {
             if (batch.size() == 1) {
                 channel.publish(batch.get(0));
@@ -181,7 +181,6 @@ public class RedisTopicBus implements TopicBus {
                 batch.forEach(topic::publishAsync);
                 round.execute();
             }
-            redis.recovered();
             overflowLogged.set(false);
         } catch (RuntimeException e) {
             dropped.addAndGet(batch.size());

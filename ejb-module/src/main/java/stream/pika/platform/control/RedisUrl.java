@@ -82,14 +82,16 @@ public record RedisUrl(Mode mode, boolean tls, List<String> hosts, String master
                     .setUsername(user).setPassword(password)
                     .setTimeout(timeoutMillis).setConnectTimeout(connectTimeoutMillis).setRetryAttempts(0)
                     .setReconnectionDelay(reconnect).setPingConnectionInterval(1_000)
-                    .setConnectionMinimumIdleSize(2).setConnectionPoolSize(16)
+                    .setConnectionMinimumIdleSize(8).setConnectionPoolSize(64)
                     .setSubscriptionConnectionMinimumIdleSize(1);
             case SENTINEL -> config.useSentinelServers().setMasterName(master).addSentinelAddress(addresses().toArray(String[]::new))
                     .setDatabase(database).setUsername(user).setPassword(password)
+                    .setMasterConnectionMinimumIdleSize(8).setMasterConnectionPoolSize(64)
                     .setTimeout(timeoutMillis).setConnectTimeout(connectTimeoutMillis).setRetryAttempts(0)
                     .setReconnectionDelay(reconnect).setPingConnectionInterval(1_000);
             case CLUSTER -> config.useClusterServers().addNodeAddress(addresses().toArray(String[]::new))
                     .setUsername(user).setPassword(password)
+                    .setMasterConnectionMinimumIdleSize(8).setMasterConnectionPoolSize(64)
                     .setTimeout(timeoutMillis).setConnectTimeout(connectTimeoutMillis).setRetryAttempts(0)
                     .setReconnectionDelay(reconnect).setPingConnectionInterval(1_000);
         }
