@@ -294,8 +294,10 @@ public class RedisLiveStateStore implements LiveStateStore {
             changedWhileAway.remove(sessionId);
             Optional<LiveSession> session = local.session(sessionId);
             if (session.isPresent()) {
-                redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(WireFormat.toJson(session.get()), SESSION_LIFE);
+                String json = WireFormat.toJson(session.get());
+                redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(json, SESSION_LIFE);
                 redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).add(sessionId);
+                lastSeen.put(sessionId, json);
                 written++;
             }
         }
@@ -303,8 +305,10 @@ public class RedisLiveStateStore implements LiveStateStore {
             endedWhileAway.remove(sessionId);
             redis.client().getBucket(sessionKey(sessionId)).delete();
             redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).remove(sessionId);
+            lastSeen.remove(sessionId);
             written++;
         }
+        list = null;
         int total = written;
         LOG.info(() -> "Redis is back: " + total + " session change(s) made meanwhile written back");
     }
