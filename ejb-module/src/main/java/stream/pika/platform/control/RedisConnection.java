@@ -213,8 +213,8 @@ public class RedisConnection {
         }
     }
 
-    /** A Redis call worked: if it had failed before, say once that it is back. */
-    public void recovered() {
+    /** The probe saw Redis answer enough times: say once that it is back, then catch up. Only the probe decides this (one good call on a half-reconnected pool is not enough). */
+    private void recovered() {
         if (degraded.compareAndSet(true, false)) {
             LOG.info("Redis is back");
             for (Runnable action : recoveryActions) {
