@@ -39,7 +39,10 @@ import java.util.concurrent.TimeUnit;
  * FanOutBenchmark --url http://127.0.0.1:8080 --sessions 100 --listeners 100 --tracks 3 [--processes 2]
  *                 [--server-pid PID] [--token pk_dj_…] [--interval-ms 6000] [--connect-concurrency 64]
  *                 [--warmup-tracks 1] [--listener-urls http://127.0.0.1:8080,http://127.0.0.1:8081]
+ *                 [--worker-jvm "-XX:+UseParallelGC -Xlog:gc:file=/tmp/worker-%p.log:utctime"]
  * </pre>
+ * It also prints the wall-clock seconds whose deliveries were slowest, to set beside the
+ * servers' and workers' GC logs ({@code -Xlog:gc:...:utctime}).
  */
 public final class FanOutBenchmark {
 
@@ -72,9 +75,14 @@ public final class FanOutBenchmark {
         for (int p = 0; p < processes; p++) {
             int first = p * sessions / processes;
             int last = (p + 1) * sessions / processes;
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xss256k", "-cp", System.getProperty("java.class.path"), FanOutBenchmark.class.getName(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss256k"));
+            // The load process must not be what is measured: a young generation that holds a whole
+            // broadcast phase (it collects before GO), so its own pauses stay out of the figures.
+            command.addAll(List.of("-XX:+UseParallelGC", "-Xms2g", "-Xmn1200m"));
+            if (options.containsKey("worker-jvm")) {
+                command.addAll(Arrays.asList(options.get("worker-jvm").strip().split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanOutBenchmark.class.getName(),
                     "--worker", Integer.toString(p), "--url", url, "--token", token, "--run", run,
                     "--first-session", Integer.toString(first), "--last-session", Integer.toString(last),
                     "--sessions", Integer.toString(sessions), "--listeners", Integer.toString(listeners),
@@ -120,7 +128,8 @@ public final class FanOutBenchmark {
         for (Process worker : workers) {
             worker.waitFor(60, TimeUnit.SECONDS);
         }
-        long[] latencies = readLatencies(results, processes);
+        long[][] samples = readLatencies(results, processes);
+        long[] latencies = samples[0].clone();
         Arrays.sort(latencies);
         out.printf("delivered: %d / %d (%.3f %%), misrouted: %d, duplicates: %d, refused broadcasts: %d%n",
                 delivered, expected, expected == 0 ? 0 : 100.0 * delivered / expected, misrouted, duplicates, nacks);
@@ -128,6 +137,28 @@ public final class FanOutBenchmark {
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, latencies.length);
         out.printf("server RSS: %s after connecting, %s after broadcasting%n", rssAfterConnect, rss(options.get("server-pid")));
+        printSlowSeconds(out, samples[0], samples[1]);
+    }
+
+    /** The wall-clock seconds (UTC, by send time) holding deliveries over 60 ms: where the tail comes from. */
+    private static void printSlowSeconds(PrintStream out, long[] latencies, long[] sentAtMillis) {
+        Map<Long, long[]> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < latencies.length; i++) {
+            long[] second = bySecond.computeIfAbsent(sentAtMillis[i] / 1000, k -> new long[3]);
+            second[0]++;
+            if (latencies[i] > 60_000_000L) {
+                second[1]++;
+            }
+            second[2] = Math.max(second[2], latencies[i]);
+        }
+        StringBuilder slow = new StringBuilder();
+        bySecond.forEach((second, s) -> {
+            if (s[1] > 0) {
+                slow.append(String.format("  %s  %d of %d over 60 ms, max %.0f ms%n",
+                        java.time.Instant.ofEpochSecond(second), s[1], s[0], s[2] / 1e6));
+            }
+        });
+        out.print(slow.isEmpty() ? "no delivery over 60 ms\n" : "seconds with deliveries over 60 ms (by send time):\n" + slow);
     }
 
     private static String expect(BufferedReader reader, String prefix) throws IOException {
@@ -141,20 +172,28 @@ public final class FanOutBenchmark {
         throw new IllegalStateException("a load process ended before " + prefix);
     }
 
-    private static long[] readLatencies(Path results, int processes) throws IOException {
-        List<long[]> parts = new ArrayList<>();
-        int total = 0;
+    /** Every worker's samples: [0] latencies in ns, [1] their send times in epoch ms. */
+    private static long[][] readLatencies(Path results, int processes) throws IOException {
+        List<long[]> latencies = new ArrayList<>();
+        List<long[]> sentAt = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
             try (DataInputStream in = new DataInputStream(Files.newInputStream(results.resolve("worker-" + p)))) {
-                long[] part = new long[in.readInt()];
-                for (int i = 0; i < part.length; i++) {
-                    part[i] = in.readLong();
+                int count = in.readInt();
+                long[] latency = new long[count];
+                long[] sent = new long[count];
+                for (int i = 0; i < count; i++) {
+                    latency[i] = in.readLong();
+                    sent[i] = in.readLong();
                 }
-                parts.add(part);
-                total += part.length;
+                latencies.add(latency);
+                sentAt.add(sent);
             }
         }
-        long[] all = new long[total];
+        return new long[][]{concat(latencies), concat(sentAt)};
+    }
+
+    private static long[] concat(List<long[]> parts) {
+        long[] all = new long[parts.stream().mapToInt(part -> part.length).sum()];
         int at = 0;
         for (long[] part : parts) {
             System.arraycopy(part, 0, all, at, part.length);
@@ -163,11 +202,13 @@ public final class FanOutBenchmark {
         return all;
     }
 
-    static void writeLatencies(Path file, java.util.concurrent.atomic.AtomicLongArray latencies, int count) throws IOException {
+    static void writeLatencies(Path file, java.util.concurrent.atomic.AtomicLongArray latencies,
+                               java.util.concurrent.atomic.AtomicLongArray sentAtMillis, int count) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(count);
             for (int i = 0; i < count; i++) {
                 out.writeLong(latencies.get(i));
+                out.writeLong(sentAtMillis.get(i));
             }
         }
     }

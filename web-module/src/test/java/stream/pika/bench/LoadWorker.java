@@ -48,6 +48,10 @@ final class LoadWorker {
     /** Send time per session slot and track, in nanoTime. */
     private final long[][] sentAt;
     private final AtomicLongArray latencies;
+    /** Per sample: when its track was sent, in epoch ms (to find the slow moments in GC logs). */
+    private final AtomicLongArray sentAtMillis;
+    /** Send time per session slot and track, in epoch ms. */
+    private final long[][] sentAtWall;
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong misrouted = new AtomicLong();
@@ -71,6 +75,8 @@ final class LoadWorker {
         concurrency = Integer.parseInt(o.getOrDefault("connect-concurrency", "64"));
         sentAt = new long[last - first][tracks];
         latencies = new AtomicLongArray((last - first) * listenersPerSession * tracks);
+        sentAtMillis = new AtomicLongArray(latencies.length());
+        sentAtWall = new long[last - first][tracks];
     }
 
     static void run(Map<String, String> options) throws Exception {
@@ -82,8 +88,10 @@ final class LoadWorker {
         if (!"GO".equals(in.readLine())) {
             return;
         }
+        System.gc(); // the connect phase's garbage, not the broadcast's
+
         worker.broadcast();
-        FanOutBenchmark.writeLatencies(Path.of(options.get("results")), worker.latencies, (int) worker.samples.get());
+        FanOutBenchmark.writeLatencies(Path.of(options.get("results")), worker.latencies, worker.sentAtMillis, (int) worker.samples.get());
         long expected = (long) (worker.last - worker.first) * worker.listenersPerSession * worker.tracks;
         System.out.printf("RESULT %d %d %d %d %d%n", expected, worker.delivered.get(), worker.misrouted.get(),
                 worker.duplicates.get(), worker.refused.get());
@@ -161,6 +169,7 @@ final class LoadWorker {
             String frame = "{\"type\":\"BROADCAST_TRACK\",\"sessionId\":\"" + sessionId(s) + "\",\"messageId\":\"m" + s + "_" + t
                     + "\",\"track\":{\"artist\":\"Bench Artist\",\"title\":\"bench|" + s + "|" + t + "\",\"bpm\":100}}";
             if (t >= 0) {
+                sentAtWall[s - first][t] = System.currentTimeMillis();
                 sentAt[s - first][t] = System.nanoTime();
             }
             djs.get(s - first).sendText(frame, true);
@@ -197,6 +206,7 @@ final class LoadWorker {
     }
 
     private static final Set<String> LOBBY_NEWS = Set.of("SESSION_STARTED", "SESSION_ENDED");
+    private static final java.util.regex.Pattern SESSIONS_LIST = java.util.regex.Pattern.compile("\\{\\s*\"type\"\\s*:\\s*\"SESSIONS_LIST\"");
 
     /** A listener: checks every message belongs to its session and times each track. */
     private final class Listener implements WebSocket.Listener {
@@ -220,9 +230,11 @@ final class LoadWorker {
             long now = System.nanoTime();
             text.append(data);
             if (lastPart) {
-                JsonObject message = FanOutBenchmark.parse(text);
+                // The lobby's session list (200 sessions at the start) is not what is measured: not parsed.
+                if (!SESSIONS_LIST.matcher(text).lookingAt()) {
+                    handle(FanOutBenchmark.parse(text), now);
+                }
                 text.setLength(0);
-                handle(message, now);
             }
             ws.request(1);
             return null;
@@ -259,7 +271,9 @@ final class LoadWorker {
                 delivered.incrementAndGet();
                 long sent = sentAt[slot][t];
                 if (sent > 0) {
-                    latencies.set((int) samples.getAndIncrement(), now - sent);
+                    int sample = (int) samples.getAndIncrement();
+                    latencies.set(sample, now - sent);
+                    sentAtMillis.set(sample, sentAtWall[slot][t]);
                 }
             }
         }

@@ -12,14 +12,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static stream.pika.it.InteractionsIT.ask;
 import static stream.pika.it.InteractionsIT.assertAck;
@@ -78,6 +81,7 @@ class TwoNodesIT {
                         "PIKA_LIVE_BROADCAST_MIN_INTERVAL", "PT0.2S",
                         "PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S",
                         "PIKA_LIVE_LISTENER_COUNT_INTERVAL", "PT0.5S",
+                        "PIKA_LIVE_LISTENER_LINGER", "PT2S",
                         "PIKA_DATA_DIR", TestServer.itDirectory().resolve(name + "-data").toString()))
                 .start();
         node.awaitHealthy(Duration.ofMinutes(2));
@@ -229,6 +233,43 @@ class TwoNodesIT {
             assertTrue(staying.drain(QUIET).stream().noneMatch(m -> "SESSION_ENDED".equals(m.getString("type"))));
         } finally {
             dj.close();
+        }
+    }
+
+    /**
+     * A node dies without a word (killed, no shutdown): the dancers it held stop counting once its
+     * heartbeat lapses, and the poll whose timer it held still ends on time, closed by another
+     * node's sweep. The DJ's app reconnects to a live node as it would behind a balancer.
+     */
+    @Test
+    void aNodeThatDiesLeavesNoPhantomDancersAndNoStuckPoll() throws Exception {
+        MicroServer three = node("node-three", TestServer.freePort());
+        LiveDj dj = dj(three);
+        try {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            try (WsClient staying = follow(one, session); WsClient onDoomedNode = follow(three, session)) {
+                staying.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 2, WAIT, "count 2");
+                assertAck(dj.send(Json.createObjectBuilder().add("type", "START_POLL").add("sessionId", session)
+                        .add("question", "One more blues?").add("options", Json.createArrayBuilder().add("Yes").add("No"))
+                        .add("durationSeconds", 30)));
+                long pollId = staying.await("POLL_STARTED", WAIT).getJsonNumber("pollId").longValue();
+                Instant endsAt = Instant.now().plusSeconds(30);
+
+                three.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                dj.ws = WsClient.connect(one.port(), null);
+                dj.register(session);
+
+                staying.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 1,
+                        Duration.ofSeconds(40), "the dead node's dancer no longer counted");
+                JsonObject ended = staying.awaitMatching(m -> "POLL_ENDED".equals(m.getString("type")), Duration.ofSeconds(45),
+                        "the poll ended by a living node");
+                assertEquals(pollId, ended.getJsonNumber("pollId").longValue());
+                assertFalse(Instant.now().isBefore(endsAt.minusSeconds(1)), "not before its time");
+            }
+        } finally {
+            dj.close();
+            three.close();
         }
     }
 

@@ -377,6 +377,18 @@ public class Interactions implements SessionCompanion {
     }
 
     @Override
+    public void sweep(Instant now) {
+        // Timers live on the node that set them: if it died, the next sweep on any node ends the
+        // poll or takes the announcement down (each at most once: the store decides atomically).
+        for (RunningPoll poll : store.runningPolls()) {
+            if (poll.over(now)) {
+                autoClose(poll.id());
+            }
+        }
+        store.announcingSessions().forEach(this::expireAnnouncement);
+    }
+
+    @Override
     public void sessionFinished(String sessionId, TrackInfo lastTrack, Instant now) {
         TempoCounts last = store.resetTempo(sessionId, now, settings.tempoVoteLife());
         if (lastTrack != null) {

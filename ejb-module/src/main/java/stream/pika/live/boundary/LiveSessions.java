@@ -20,6 +20,7 @@ import stream.pika.platform.boundary.TopicBus;
 import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.Outbox;
 import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.RenderedMessage;
 import stream.pika.platform.entity.Topic;
 
 import java.time.Clock;
@@ -266,7 +267,7 @@ public class LiveSessions {
      */
     public Outcome subscribe(Caller caller, String sessionId) {
         List<Object> replies = new ArrayList<>();
-        replies.add(new LiveMessages.SessionsList(store.sessions().stream().map(LiveMessages.SessionBrief::of).toList()));
+        replies.add(leanSessionsList());
         if (sessionId == null) {
             return Outcome.done(replies);
         }
@@ -296,6 +297,23 @@ public class LiveSessions {
             eachCompanion(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
         }
         return Outcome.done(replies);
+    }
+
+    private record LeanList(List<LiveMessages.SessionBrief> sessions, RenderedMessage message) {
+    }
+
+    /** The lean list as last rendered: a crowd's SUBSCRIBEs share one text instead of serializing every session each. */
+    private volatile LeanList leanList = new LeanList(List.of(), null);
+
+    private RenderedMessage leanSessionsList() {
+        List<LiveMessages.SessionBrief> briefs = store.sessions().stream().map(LiveMessages.SessionBrief::of).toList();
+        LeanList last = leanList;
+        if (last.message() != null && last.sessions().equals(briefs)) {
+            return last.message();
+        }
+        RenderedMessage rendered = new RenderedMessage(WireFormat.toJson(new LiveMessages.SessionsList(briefs)));
+        leanList = new LeanList(briefs, rendered);
+        return rendered;
     }
 
     /** GET_SESSIONS: every live session in full (never acknowledged, as the original). */
@@ -354,6 +372,7 @@ public class LiveSessions {
                 LOG.log(Level.SEVERE, "Sweeping session " + session.sessionId() + " failed", e);
             }
         }
+        eachCompanion(c -> c.sweep(now));
     }
 
     /**
@@ -374,6 +393,11 @@ public class LiveSessions {
             }
         }
         publishedCounts.keySet().removeIf(id -> store.session(id).isEmpty());
+    }
+
+    /** This node is alive (every {@link LiveStateStore#HEARTBEAT_INTERVAL}): its dancers keep counting. */
+    public void heartbeat() {
+        store.heartbeat();
     }
 
     /** The live session, if it is live (a DJ in the reconnect grace counts). */

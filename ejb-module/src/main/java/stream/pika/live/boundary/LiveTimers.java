@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import stream.pika.live.control.LiveSettings;
+import stream.pika.live.control.LiveStateStore;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The clocks of live sessions: the reconnect-grace and expiry sweep, and the listener-count heartbeat. */
+/** The clocks of live sessions: the reconnect-grace and expiry sweep, listener counts, and this node's heartbeat. */
 @Startup
 @Singleton
 public class LiveTimers {
@@ -38,7 +39,8 @@ public class LiveTimers {
     void start() {
         tasks = List.of(
                 every(settings.sweepInterval(), sessions::sweep, "session sweep"),
-                every(settings.listenerCountInterval(), sessions::publishListenerCounts, "listener counts"));
+                every(settings.listenerCountInterval(), sessions::publishListenerCounts, "listener counts"),
+                every(LiveStateStore.HEARTBEAT_INTERVAL, sessions::heartbeat, "node heartbeat"));
     }
 
     @PreDestroy

@@ -21,4 +21,11 @@ public interface SessionCompanion {
 
     /** The session left the live state (ended, never came back, expired); {@code lastTrack} may be null. */
     void sessionFinished(String sessionId, TrackInfo lastTrack, Instant now);
+
+    /**
+     * The periodic sweep (every node): ends what is over but whose timer was lost, say with the
+     * node that set it. Must be idempotent across nodes.
+     */
+    default void sweep(Instant now) {
+    }
 }

@@ -1,8 +1,9 @@
 package stream.pika.live.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,16 +14,23 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Writes session history to PostgreSQL off the live path: each session has its own queue,
- * written in order (the session row before its tracks) by pooled threads. A database that is
+ * written in order (the session row before its tracks) by a few writer threads of its own. (Not a
+ * task per write on the managed executor: each submission there captures the thread context, a
+ * scan of the application's jars, and the first write of every broadcast would pay it on the DJ's
+ * thread before the room hears the track.) A database that is
  * down or refuses for a moment makes the queue wait and retry with backoff; nothing is dropped
  * except a write that can never succeed (a data error, logged in full).
  */
@@ -49,18 +57,50 @@ public class HistoryWriter {
         }
     }
 
+    /** Writer threads: each drains one session's queue at a time. */
+    static final int WRITERS = 4;
+
     private final Map<String, SessionQueue> queues = new ConcurrentHashMap<>();
+    /** Sessions whose queue has writes and no writer yet. */
+    private final BlockingQueue<SessionQueue> ready = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopped;
     /** The last track written per session: a repeat of it is not a new play (as the original). */
     private final Map<String, String> lastTrackKey = new ConcurrentHashMap<>();
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
     SessionArchive archive;
+
+    @PostConstruct
+    void startWriters() {
+        for (int i = 0; i < WRITERS; i++) {
+            Thread writer = threads.newThread(this::write);
+            writer.setName("pika-history-writer-" + i);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    private void write() {
+        while (!stopped) {
+            try {
+                SessionQueue queue = ready.poll(1, TimeUnit.SECONDS);
+                if (queue != null) {
+                    drain(queue);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "History writer failed", e);
+            }
+        }
+    }
 
     public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
         submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt));
@@ -115,7 +155,7 @@ public class HistoryWriter {
             queue.draining = true;
         }
         if (start) {
-            executor.execute(() -> drain(queue));
+            ready.add(queue);
         }
     }
 
@@ -155,7 +195,7 @@ public class HistoryWriter {
                             + next.description() + "' (" + rootMessage(e) + "); retrying until it accepts");
                 }
                 long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(queue.failures - 1, 5));
-                scheduler.schedule(() -> drain(queue), delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> ready.add(queue), delay, TimeUnit.MILLISECONDS);
                 return;
             }
         }
@@ -200,5 +240,7 @@ public class HistoryWriter {
         if (left > 0) {
             LOG.warning(() -> left + " history write(s) not written at shutdown");
         }
+        stopped = true;
+        writers.forEach(Thread::interrupt);
     }
 }

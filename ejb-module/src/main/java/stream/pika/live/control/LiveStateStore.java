@@ -55,4 +55,11 @@ public interface LiveStateStore {
 
     /** Unique dancers connected now or within {@code linger}. */
     int listenerCount(String sessionId, Instant now, Duration linger);
+
+    /** How often a node says it is alive. */
+    Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+    /** Says this node is alive, regularly: a shared store stops counting the dancers of a node that stopped saying so. */
+    default void heartbeat() {
+    }
 }

@@ -12,6 +12,7 @@ import org.redisson.api.RScript;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import stream.pika.live.entity.LiveSession;
+import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.RedisConnection;
 import stream.pika.platform.control.WireFormat;
 
@@ -35,7 +36,8 @@ import java.util.logging.Logger;
  * Live state in Redis, for several nodes: each live session is a JSON string under
  * {@code <prefix>:{live}:session:<id>} (24 h, renewed by every change), listed in
  * {@code <prefix>:{live}:sessions}; its dancers in a hash {@code {live}:listeners:<id>}
- * (client id → "connections:last seen ms"), its broadcast rule and message ids in keys that
+ * ("node|client id" → "connections:last seen ms"; a node's entries stop counting when its
+ * heartbeat {@code {live}:node:<node id>} lapses, so a node that died keeps no one counted), its broadcast rule and message ids in keys that
  * expire on their own. Changes that nodes may race on are Lua scripts or compare-and-set
  * (a change is applied to the value read and written only if nobody wrote in between).
  *
@@ -92,35 +94,60 @@ public class RedisLiveStateStore implements LiveStateStore {
             """;
 
     /** Lua: counts the dancers of hash KEYS[1] seen within ARGV[3] ms of ARGV[2] (now), forgetting the others. */
+    /**
+     * Unique dancers of a listeners hash: fields are "node|client" (each node counts its own
+     * connections), values "connections:last seen ms". Connections held by a node whose heartbeat
+     * key (ARGV node key prefix .. node) is gone died with it: they count as closed when last seen.
+     * Entries closed for longer than the linger are removed.
+     */
     private static final String COUNT = """
-            local function count(key, now, linger)
+            local function count(key, now, linger, nodes)
               local all = redis.call('HGETALL', key)
+              local alive = {}
+              local dancers = {}
               local n = 0
               for i = 1, #all, 2 do
+                local field = all[i]
                 local v = all[i + 1]
                 local sep = string.find(v, ':')
-                if tonumber(string.sub(v, 1, sep - 1)) == 0 and now >= tonumber(string.sub(v, sep + 1)) + linger then
-                  redis.call('HDEL', key, all[i])
+                local conns = tonumber(string.sub(v, 1, sep - 1))
+                local bar = string.find(field, '|', 1, true)
+                local node = string.sub(field, 1, bar - 1)
+                if conns > 0 then
+                  if alive[node] == nil then alive[node] = redis.call('EXISTS', nodes .. node) == 1 end
+                  if not alive[node] then conns = 0 end
+                end
+                if conns == 0 and now >= tonumber(string.sub(v, sep + 1)) + linger then
+                  redis.call('HDEL', key, field)
                 else
-                  n = n + 1
+                  local client = string.sub(field, bar + 1)
+                  if not dancers[client] then
+                    dancers[client] = true
+                    n = n + 1
+                  end
                 end
               end
               return n
             end
             """;
 
-    /** KEYS listeners; ARGV client, now, linger ms, life ms. Returns the count after adding the dancer's connection. */
+    /**
+     * KEYS listeners; ARGV node|client, now, linger ms, life ms, node key prefix, node, heartbeat ms.
+     * Returns the count after adding the dancer's connection (the node's heartbeat is renewed first,
+     * so a node's first dancer is not taken for a dead node's).
+     */
     private static final String ADD_LISTENER = COUNT + """
+            redis.call('SET', ARGV[5] .. ARGV[6], '1', 'PX', ARGV[7])
             local v = redis.call('HGET', KEYS[1], ARGV[1])
             local conns = 0
             if v then conns = tonumber(string.sub(v, 1, string.find(v, ':') - 1)) end
             local now = tonumber(ARGV[2])
             redis.call('HSET', KEYS[1], ARGV[1], string.format('%d:%d', conns + 1, now))
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            return count(KEYS[1], now, tonumber(ARGV[3]))
+            return count(KEYS[1], now, tonumber(ARGV[3]), ARGV[5])
             """;
 
-    /** KEYS listeners; ARGV client, now. */
+    /** KEYS listeners; ARGV node|client, now. */
     private static final String REMOVE_LISTENER = """
             local v = redis.call('HGET', KEYS[1], ARGV[1])
             if v then
@@ -132,10 +159,13 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
-    /** KEYS listeners; ARGV now, linger ms. */
+    /** KEYS listeners; ARGV now, linger ms, node key prefix. */
     private static final String COUNT_LISTENERS = COUNT + """
-            return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
+            return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3])
             """;
+
+    /** How long a node's heartbeat key lives: three missed heartbeats and its dancers no longer count. */
+    static final Duration NODE_HEARTBEAT_LIFE = HEARTBEAT_INTERVAL.multipliedBy(3);
 
     @Inject
     RedisConnection redis;
@@ -450,19 +480,33 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     private int sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
         Long count = script(ADD_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
-                clientId, String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), String.valueOf(SESSION_LIFE.toMillis()));
+                NodeIdentity.nodeId() + '|' + clientId, String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()),
+                String.valueOf(SESSION_LIFE.toMillis()), nodeKeyPrefix(), NodeIdentity.nodeId(),
+                String.valueOf(NODE_HEARTBEAT_LIFE.toMillis()));
         return count.intValue();
     }
 
     private void sharedRemoveListener(String sessionId, String clientId, Instant now) {
-        script(REMOVE_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)), clientId,
-                String.valueOf(now.toEpochMilli()));
+        script(REMOVE_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
+                NodeIdentity.nodeId() + '|' + clientId, String.valueOf(now.toEpochMilli()));
     }
 
     private int sharedListenerCount(String sessionId, Instant now, Duration linger) {
         Long count = script(COUNT_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
-                String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()));
+                String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), nodeKeyPrefix());
         return count.intValue();
+    }
+
+    /** This node is alive: the connections it counted in listener hashes still count. */
+    @Override
+    public void heartbeat() {
+        redis.run(() -> redis.client().getBucket(nodeKeyPrefix() + NodeIdentity.nodeId(), StringCodec.INSTANCE)
+                .set("1", NODE_HEARTBEAT_LIFE), () -> { });
+    }
+
+    /** {@code <prefix>:{live}:node:} + node id: a node's heartbeat (same hash tag as the listener hashes the scripts read). */
+    private String nodeKeyPrefix() {
+        return redis.key(TAG, "node", "");
     }
 
     private LiveSession read(String sessionId) {

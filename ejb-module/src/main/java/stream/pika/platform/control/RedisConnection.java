@@ -19,6 +19,7 @@ import org.redisson.config.ConstantDelay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +186,13 @@ public class RedisConnection {
         } catch (RedisException e) {
             failed(e);
             return fallback.get();
+        } catch (CompletionException e) {
+            // An asynchronous call joined on this thread: the Redis failure is its cause.
+            if (e.getCause() instanceof RedisException cause) {
+                failed(cause);
+                return fallback.get();
+            }
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyOrderStrategy;
+import stream.pika.platform.entity.RenderedMessage;
 
 /**
  * The JSON of protocol v0.3.0, one configuration for every message in either direction: absent
@@ -34,6 +35,9 @@ public final class WireFormat {
     }
 
     public static String toJson(Object message) {
+        if (message instanceof RenderedMessage rendered) {
+            return rendered.json();
+        }
         return Binding.JSON.toJson(message);
     }
 

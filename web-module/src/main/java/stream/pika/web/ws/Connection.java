@@ -1,7 +1,6 @@
 package stream.pika.web.ws;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.Outbox;
@@ -28,8 +27,6 @@ final class Connection implements Outbox {
 
     static final int CLOSE_TOO_SLOW = 1013;
     static final int CLOSE_GOING_AWAY = 1001;
-    /** At most 6 KB of UTF-8 per fragment: under Grizzly's 8 KB write buffer. */
-    static final int FRAGMENT_CHARS = 2048;
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'p', 'k'}).asReadOnlyBuffer();
 
@@ -40,8 +37,8 @@ final class Connection implements Outbox {
     private final int sendQueueLimit;
     private final AtomicInteger unwritten = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
-    /** The last fragment of each long message not yet seen written (guarded by this). */
-    private final ArrayDeque<Future<?>> fragmented = new ArrayDeque<>(0);
+    /** The last frame of each message not yet seen written (guarded by this). */
+    private final ArrayDeque<Future<?>> pending = new ArrayDeque<>(0);
     private volatile String clientId;
     /** The client's IP by the platform's rule (null if the upgrade did not pass {@link ConnectLimit}). */
     private final String address;
@@ -52,6 +49,7 @@ final class Connection implements Outbox {
         this.address = address;
         this.sendQueueLimit = sendQueueLimit;
         this.writer = DirectWriter.of(session).orElse(null);
+        IdleTimerOff.apply(session);
     }
 
     @Override
@@ -98,22 +96,23 @@ final class Connection implements Outbox {
             LOG.info(() -> "Closed connection " + id + ": more than " + sendQueueLimit + " messages unwritten");
             return;
         }
-        SendHandler written = result -> {
-            unwritten.decrementAndGet();
-            if (!result.isOK()) {
-                LOG.log(Level.FINE, "Send to " + id + " failed", result.getException());
-            }
-        };
         try {
-            // One writer at a time: the fragments of a long message must not interleave with others.
+            // One writer at a time: the frames of a message must not interleave with another's.
             synchronized (this) {
-                settleFragmented();
+                settlePending();
                 if (writer == null) {
-                    session.getAsyncRemote().sendText(json, written);
-                } else if (json.length() > FRAGMENT_CHARS) {
-                    sendInFragments(json);
+                    session.getAsyncRemote().sendText(json, result -> {
+                        unwritten.decrementAndGet();
+                        if (!result.isOK()) {
+                            LOG.log(Level.FINE, "Send to " + id + " failed", result.getException());
+                        }
+                    });
                 } else {
-                    writer.sendText(json, written);
+                    Future<?> last = null;
+                    for (ByteBuffer frame : FramedText.of(json)) {
+                        last = writer.sendFrame(frame.duplicate());
+                    }
+                    pending.add(last);
                 }
             }
         } catch (RuntimeException e) {
@@ -122,32 +121,10 @@ final class Connection implements Outbox {
         }
     }
 
-    /**
-     * A long message (the sessions list at a big event) goes out as fragments of at most
-     * {@link #FRAGMENT_CHARS} characters. Grizzly keeps a reference to the last write larger
-     * than its 8 KB buffer for the connection's life: 8-9 KB per phone, 150 MB at 18,000.
-     * Clients reassemble fragments (RFC 6455 section 5.4).
-     */
-    private void sendInFragments(String json) {
-        Future<?> last = null;
-        for (int start = 0; start < json.length(); ) {
-            int end = fragmentEnd(json, start);
-            last = writer.sendFragment(json.substring(start, end), end == json.length());
-            start = end;
-        }
-        fragmented.add(last);
-    }
-
-    /** Where the fragment starting at {@code start} ends: never inside a surrogate pair, as each is encoded alone. */
-    static int fragmentEnd(String text, int start) {
-        int end = Math.min(start + FRAGMENT_CHARS, text.length());
-        return end < text.length() && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
-    }
-
-    /** Counts fragmented messages written since the last send as written (Tyrus gives them no callback). */
-    private void settleFragmented() {
-        while (!fragmented.isEmpty() && fragmented.peek().isDone()) {
-            fragmented.poll();
+    /** Counts messages written since the last send as written (a frame write gives no callback). */
+    private void settlePending() {
+        while (!pending.isEmpty() && pending.peek().isDone()) {
+            pending.poll();
             unwritten.decrementAndGet();
         }
     }

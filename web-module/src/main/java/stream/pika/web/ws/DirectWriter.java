@@ -1,22 +1,23 @@
 package stream.pika.web.ws;
 
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
- * Sends a text frame through Tyrus's WebSocket object, under the standard API. The standard
- * {@code RemoteEndpoint.Async.sendText} also re-arms the session's idle timer on every message,
- * which on Payara is a task on the managed scheduled executor: 40-200 µs per message, most of
- * the cost of a fan-out. Pika! runs its own idle check (OpenConnections), so that timer is not
- * needed. On a container without Tyrus the standard API is used.
+ * Writes ready-made frames ({@link FramedText}) through Tyrus's WebSocket object, under the
+ * standard API. The standard {@code RemoteEndpoint.Async.sendText} re-arms the session's idle
+ * timer on every message, which on Payara is a task on the managed scheduled executor: 40-200 µs
+ * per message, most of the cost of a fan-out (Pika! runs its own idle check, OpenConnections), and
+ * it encodes and frames the text again for every connection. On a container without Tyrus, or a
+ * connection with a negotiated extension (whose frames must pass through it), the standard API is used.
  */
 final class DirectWriter {
 
@@ -24,7 +25,7 @@ final class DirectWriter {
     private static final Access ACCESS = Access.find();
 
     /** The reflective handles, found once. */
-    private record Access(Field webSocket, MethodHandle sendText, MethodHandle sendFragment) {
+    private record Access(Field webSocket, MethodHandle sendFrame) {
 
         static Access find() {
             try {
@@ -32,12 +33,9 @@ final class DirectWriter {
                 Class<?> socket = Class.forName("org.glassfish.tyrus.core.TyrusWebSocket");
                 Field field = remote.getDeclaredField("webSocket");
                 field.setAccessible(true);
-                MethodHandle send = MethodHandles.publicLookup().findVirtual(socket, "sendText",
-                        MethodType.methodType(void.class, String.class, SendHandler.class));
-                MethodHandle fragment = MethodHandles.publicLookup().findVirtual(socket, "sendText",
-                        MethodType.methodType(Future.class, String.class, boolean.class));
-                return new Access(field, send.asType(MethodType.methodType(void.class, Object.class, String.class, SendHandler.class)),
-                        fragment.asType(MethodType.methodType(Future.class, Object.class, String.class, boolean.class)));
+                MethodHandle frame = MethodHandles.publicLookup().findVirtual(socket, "sendRawFrame",
+                        MethodType.methodType(Future.class, ByteBuffer.class));
+                return new Access(field, frame.asType(MethodType.methodType(Future.class, Object.class, ByteBuffer.class)));
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 LOG.info(() -> "Tyrus internals not available (" + e + "); sending through the standard API");
                 return null;
@@ -52,7 +50,7 @@ final class DirectWriter {
     }
 
     static Optional<DirectWriter> of(Session session) {
-        if (ACCESS == null) {
+        if (ACCESS == null || !session.getNegotiatedExtensions().isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -62,20 +60,10 @@ final class DirectWriter {
         }
     }
 
-    void sendText(String text, SendHandler handler) {
+    /** Queues one frame for writing, in order with every other write of the connection. */
+    Future<?> sendFrame(ByteBuffer frame) {
         try {
-            ACCESS.sendText().invokeExact(webSocket, text, handler);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One fragment of a text message; the caller keeps the fragments of a message together. */
-    Future<?> sendFragment(String fragment, boolean last) {
-        try {
-            return (Future<?>) ACCESS.sendFragment().invokeExact(webSocket, fragment, last);
+            return (Future<?>) ACCESS.sendFrame().invokeExact(webSocket, frame);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -42,18 +43,34 @@ public class OpenConnections {
         open.remove(connection);
     }
 
+    /**
+     * The interval is cut into up to 30 ticks and each connection is pinged on its own tick: ten
+     * thousand pings (and pongs) at once every interval would be a burst the room's broadcasts
+     * wait behind.
+     */
     private synchronized void startPinging() {
         if (pinger == null) {
             long millis = settings.pingInterval().toMillis();
+            int ticks = (int) Math.max(1, Math.min(30, millis / 100));
             long idleNanos = settings.idleTimeout().toNanos();
-            pinger = scheduler.scheduleAtFixedRate(() -> open.forEach(connection -> {
-                if (connection.silentFor(idleNanos)) {
-                    LOG.info(() -> "Idle timeout: closing connection " + connection.id() + ", silent for " + settings.idleTimeout());
-                    connection.close(Connection.CLOSE_GOING_AWAY, "Idle timeout");
-                } else {
-                    connection.ping();
-                }
-            }), millis, millis, TimeUnit.MILLISECONDS);
+            AtomicLong tick = new AtomicLong();
+            pinger = scheduler.scheduleAtFixedRate(() -> {
+                int now = (int) (tick.getAndIncrement() % ticks);
+                open.forEach(connection -> {
+                    if (Math.floorMod(connection.hashCode(), ticks) == now) {
+                        pingOrClose(connection, idleNanos);
+                    }
+                });
+            }, millis / ticks, millis / ticks, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pingOrClose(Connection connection, long idleNanos) {
+        if (connection.silentFor(idleNanos)) {
+            LOG.info(() -> "Idle timeout: closing connection " + connection.id() + ", silent for " + settings.idleTimeout());
+            connection.close(Connection.CLOSE_GOING_AWAY, "Idle timeout");
+        } else {
+            connection.ping();
         }
     }
 

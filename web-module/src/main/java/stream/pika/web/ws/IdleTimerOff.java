@@ -1,0 +1,164 @@
+package stream.pika.web.ws;
+
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Tyrus re-arms a session's idle timer on every message, ping and pong, even when the session has
+ * no idle timeout (the timer then fires and does nothing). On Payara each re-arm is a task on the
+ * managed scheduled executor, whose context capture scans the application's jars (a ServiceLoader
+ * lookup per task): at a connect rush of thousands of phones that was a sixth of a node's CPU.
+ * Pika! runs its own idle check ({@link OpenConnections}), so for a session without an idle
+ * timeout the timer gets a scheduler that does nothing, and so does the container (its only user
+ * of that scheduler is the sessions' idle timer and heartbeat) once its default idle timeout is
+ * none, so later sessions start without one. Reached through container internals like
+ * {@link DirectWriter}; on another container nothing changes (logged once).
+ */
+final class IdleTimerOff {
+
+    private static final Logger LOG = Logger.getLogger(IdleTimerOff.class.getName());
+    private static final Field SERVICE = find("org.glassfish.tyrus.core.TyrusSession", "service");
+    private static final Field CONTAINER_SERVICE = find("org.glassfish.tyrus.core.BaseContainer", "managedScheduledExecutorService");
+
+    private IdleTimerOff() {
+    }
+
+    private static Field find(String type, String name) {
+        try {
+            Field field = Class.forName(type).getDeclaredField(name);
+            field.setAccessible(true);
+            return field.getType() == ScheduledExecutorService.class ? field : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.info(() -> "Tyrus internals not available (" + e + "); the idle timer of " + type + " stays as it is");
+            return null;
+        }
+    }
+
+    static void apply(Session session) {
+        if (session.getMaxIdleTimeout() > 0) {
+            return;
+        }
+        replace(SERVICE, session);
+        WebSocketContainer container = session.getContainer();
+        if (container != null && container.getDefaultMaxSessionIdleTimeout() <= 0) {
+            replace(CONTAINER_SERVICE, container);
+        }
+    }
+
+    private static void replace(Field field, Object owner) {
+        if (field == null || !field.getDeclaringClass().isInstance(owner)) {
+            return;
+        }
+        try {
+            if (field.get(owner) != NOTHING) {
+                field.set(owner, NOTHING);
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            LOG.fine(() -> "Idle timer of " + owner + " left as it is: " + e);
+        }
+    }
+
+    /** A timer that is already over. */
+    private static final ScheduledFuture<Object> OVER = new ScheduledFuture<>() {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public Object get() {
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return null;
+        }
+    };
+
+    /** Schedules nothing: the only tasks Tyrus gives it are the idle timer and its own heartbeat, both unused here. */
+    private static final ScheduledExecutorService NOTHING = new Nothing();
+
+    private static final class Nothing extends AbstractExecutorService implements ScheduledExecutorService {
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            return OVER;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+            return (ScheduledFuture<V>) OVER;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+            return OVER;
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            return OVER;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            throw new RejectedExecutionException("not a real executor");
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
+        }
+    }
+}
