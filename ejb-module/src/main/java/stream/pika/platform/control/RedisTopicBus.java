@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.redisson.api.BatchOptions;
@@ -22,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -51,14 +53,21 @@ public class RedisTopicBus implements TopicBus {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    Instance<WriterThreads> writerThreads;
+
     private final InMemoryTopicBus local = new InMemoryTopicBus();
     private final BlockingQueue<String> outgoing = new ArrayBlockingQueue<>(MAX_QUEUED);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicBoolean overflowLogged = new AtomicBoolean();
+    private final AtomicBoolean incomingOverflowLogged = new AtomicBoolean();
     private final String node = NodeIdentity.nodeId();
     private RTopic channel;
     private Thread sender;
+    private Thread receiver;
+    /** Messages from other nodes, handed to this node's connections by one thread, in arrival order. */
+    private final BlockingQueue<String> incoming = new ArrayBlockingQueue<>(MAX_QUEUED);
     private volatile boolean subscribed;
 
     @PostConstruct
@@ -68,6 +77,11 @@ public class RedisTopicBus implements TopicBus {
         sender = threads.newThread(this::sendLoop);
         sender.setName("pika-topic-sender");
         sender.start();
+        // Not Redisson's listener threads: the writer threads the web adapter makes write to a
+        // connection without allocating a fresh output buffer per message.
+        receiver = writerThreads.isResolvable() ? writerThreads.get().newThread("pika-topic-receiver", this::receiveLoop)
+                : threads.newThread(this::receiveLoop);
+        receiver.start();
     }
 
     @PreDestroy
@@ -75,6 +89,9 @@ public class RedisTopicBus implements TopicBus {
         running.set(false);
         if (sender != null) {
             sender.interrupt();
+        }
+        if (receiver != null) {
+            receiver.interrupt();
         }
         if (channel != null) {
             channel.removeAllListeners();
@@ -136,10 +153,27 @@ public class RedisTopicBus implements TopicBus {
 
     private void subscribe() {
         try {
-            channel.addListener(String.class, (name, envelope) -> received(envelope));
+            channel.addListener(String.class, (name, envelope) -> {
+                if (!incoming.offer(envelope) && incomingOverflowLogged.compareAndSet(false, true)) {
+                    LOG.warning(() -> "Topic messages from other nodes are being dropped: " + MAX_QUEUED + " wait for delivery");
+                }
+            });
             subscribed = true;
         } catch (RuntimeException e) {
             redis.failed(e);
+        }
+    }
+
+    private void receiveLoop() {
+        while (running.get()) {
+            try {
+                received(incoming.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Delivering a message from another node failed", e);
+            }
         }
     }
 

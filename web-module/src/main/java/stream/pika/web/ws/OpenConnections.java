@@ -1,16 +1,12 @@
 package stream.pika.web.ws;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,10 +20,11 @@ public class OpenConnections {
     private static final Logger LOG = Logger.getLogger(OpenConnections.class.getName());
 
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledFuture<?> pinger;
+    private volatile Thread pinger;
+    private volatile boolean stopped;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    GrizzlyWriterThreads writerThreads;
 
     @Inject
     ConnectionSettings settings;
@@ -46,22 +43,33 @@ public class OpenConnections {
     /**
      * The interval is cut into up to 30 ticks and each connection is pinged on its own tick: ten
      * thousand pings (and pongs) at once every interval would be a burst the room's broadcasts
-     * wait behind.
+     * wait behind. One writer thread of its own (see {@link GrizzlyWriterThreads}).
      */
     private synchronized void startPinging() {
         if (pinger == null) {
-            long millis = settings.pingInterval().toMillis();
-            int ticks = (int) Math.max(1, Math.min(30, millis / 100));
-            long idleNanos = settings.idleTimeout().toNanos();
-            AtomicLong tick = new AtomicLong();
-            pinger = scheduler.scheduleAtFixedRate(() -> {
-                int now = (int) (tick.getAndIncrement() % ticks);
+            pinger = writerThreads.newThread("pika-pinger", this::pingLoop);
+            pinger.start();
+        }
+    }
+
+    private void pingLoop() {
+        long millis = settings.pingInterval().toMillis();
+        int ticks = (int) Math.max(1, Math.min(30, millis / 100));
+        long idleNanos = settings.idleTimeout().toNanos();
+        for (long tick = 0; !stopped; tick++) {
+            try {
+                Thread.sleep(millis / ticks);
+                int now = (int) (tick % ticks);
                 open.forEach(connection -> {
                     if (Math.floorMod(connection.hashCode(), ticks) == now) {
                         pingOrClose(connection, idleNanos);
                     }
                 });
-            }, millis / ticks, millis / ticks, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Pinging failed", e);
+            }
         }
     }
 
@@ -76,8 +84,9 @@ public class OpenConnections {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (pinger != null) {
-            pinger.cancel(false);
+            pinger.interrupt();
         }
     }
 }
