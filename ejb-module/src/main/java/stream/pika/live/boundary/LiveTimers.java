@@ -40,7 +40,7 @@ public class LiveTimers {
         tasks = List.of(
                 every(settings.sweepInterval(), sessions::sweep, "session sweep"),
                 every(settings.listenerCountInterval(), sessions::publishListenerCounts, "listener counts"),
-                every(LiveStateStore.HEARTBEAT_INTERVAL, sessions::heartbeat, "node heartbeat"));
+                every(Duration.ZERO, LiveStateStore.HEARTBEAT_INTERVAL, sessions::heartbeat, "node heartbeat"));
     }
 
     @PreDestroy
@@ -49,6 +49,10 @@ public class LiveTimers {
     }
 
     private ScheduledFuture<?> every(Duration interval, Runnable task, String name) {
+        return every(interval, interval, task, name);
+    }
+
+    private ScheduledFuture<?> every(Duration first, Duration interval, Runnable task, String name) {
         long millis = interval.toMillis();
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -57,6 +61,6 @@ public class LiveTimers {
                 // A failed round must not cancel the schedule.
                 LOG.log(Level.SEVERE, name + " failed", e);
             }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        }, first.toMillis(), millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -97,7 +97,8 @@ public class RedisLiveStateStore implements LiveStateStore {
     /**
      * Unique dancers of a listeners hash: fields are "node|client" (each node counts its own
      * connections), values "connections:last seen ms". Connections held by a node whose heartbeat
-     * key (ARGV node key prefix .. node) is gone died with it: they count as closed when last seen.
+     * key (node key prefix .. node) is gone are not counted: the node died (or cannot reach Redis),
+     * and its dancers count again through the node they reconnect to (or if it comes back).
      * Entries closed for longer than the linger are removed.
      */
     private static final String COUNT = """
@@ -113,11 +114,14 @@ public class RedisLiveStateStore implements LiveStateStore {
                 local conns = tonumber(string.sub(v, 1, sep - 1))
                 local bar = string.find(field, '|', 1, true)
                 local node = string.sub(field, 1, bar - 1)
+                local gone = false
                 if conns > 0 then
                   if alive[node] == nil then alive[node] = redis.call('EXISTS', nodes .. node) == 1 end
-                  if not alive[node] then conns = 0 end
+                  gone = not alive[node]
                 end
-                if conns == 0 and now >= tonumber(string.sub(v, sep + 1)) + linger then
+                if gone then
+                  -- held by a node that stopped saying it is alive: not counted (kept, should it come back)
+                elseif conns == 0 and now >= tonumber(string.sub(v, sep + 1)) + linger then
                   redis.call('HDEL', key, field)
                 else
                   local client = string.sub(field, bar + 1)
@@ -131,13 +135,8 @@ public class RedisLiveStateStore implements LiveStateStore {
             end
             """;
 
-    /**
-     * KEYS listeners; ARGV node|client, now, linger ms, life ms, node key prefix, node, heartbeat ms.
-     * Returns the count after adding the dancer's connection (the node's heartbeat is renewed first,
-     * so a node's first dancer is not taken for a dead node's).
-     */
+    /** KEYS listeners; ARGV node|client, now, linger ms, life ms, node key prefix. Returns the count after adding the dancer's connection. */
     private static final String ADD_LISTENER = COUNT + """
-            redis.call('SET', ARGV[5] .. ARGV[6], '1', 'PX', ARGV[7])
             local v = redis.call('HGET', KEYS[1], ARGV[1])
             local conns = 0
             if v then conns = tonumber(string.sub(v, 1, string.find(v, ':') - 1)) end
@@ -481,8 +480,7 @@ public class RedisLiveStateStore implements LiveStateStore {
     private int sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
         Long count = script(ADD_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
                 NodeIdentity.nodeId() + '|' + clientId, String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()),
-                String.valueOf(SESSION_LIFE.toMillis()), nodeKeyPrefix(), NodeIdentity.nodeId(),
-                String.valueOf(NODE_HEARTBEAT_LIFE.toMillis()));
+                String.valueOf(SESSION_LIFE.toMillis()), nodeKeyPrefix());
         return count.intValue();
     }
 

@@ -1,4 +1,5 @@
 /**
- * Infrastructure: the database schema at startup, rate-limiter implementations, the clock, configuration.
+ * Infrastructure: the database schema at startup, Redis and the in-memory fallbacks (topic bus,
+ * rate limiters), the wire format, the clock, configuration.
  */
 package stream.pika.platform.control;
