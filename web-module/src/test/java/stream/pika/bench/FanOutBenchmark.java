@@ -126,6 +126,10 @@ public final class FanOutBenchmark {
             nacks += Long.parseLong(result[5]);
         }
         for (Process worker : workers) {
+            worker.getOutputStream().write("EXIT\n".getBytes());
+            worker.getOutputStream().flush();
+        }
+        for (Process worker : workers) {
             worker.waitFor(60, TimeUnit.SECONDS);
         }
         long[][] samples = readLatencies(results, processes);

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One load process: the DJs and listeners of a slice of the sessions. Talks to the coordinator
  * on stdin/stdout: prints {@code READY <connections>}, waits for {@code GO}, broadcasts, then
- * prints {@code RESULT <expected> <delivered> <misrouted> <duplicates> <refused>}.
+ * prints {@code RESULT <expected> <delivered> <misrouted> <duplicates> <refused>} and keeps its
+ * connections until {@code EXIT} (every process is done): a process that finished its slice and
+ * dropped 10,000 connections would load the servers while another's last tracks are delivered.
  */
 final class LoadWorker {
 
@@ -96,6 +98,7 @@ final class LoadWorker {
         System.out.printf("RESULT %d %d %d %d %d%n", expected, worker.delivered.get(), worker.misrouted.get(),
                 worker.duplicates.get(), worker.refused.get());
         System.out.flush();
+        in.readLine(); // EXIT, or the coordinator is gone
         worker.sockets.forEach(WebSocket::abort);
         System.exit(0);
     }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -283,11 +284,11 @@ public class LiveSessions {
             }
         }
         bus.join(caller.connectionId(), Topic.session(sessionId));
-        int listeners = caller.clientId() != null && !target.equals(before)
+        LiveStateStore.Joined joined = caller.clientId() != null && !target.equals(before)
                 ? store.addListener(sessionId, caller.clientId(), now, settings.listenerLinger())
-                : store.listenerCount(sessionId, now, settings.listenerLinger());
-        replies.add(new LiveMessages.ListenerCount(sessionId, listeners));
-        Optional<LiveSession> live = store.session(sessionId);
+                : new LiveStateStore.Joined(store.listenerCount(sessionId, now, settings.listenerLinger()), store.session(sessionId));
+        replies.add(new LiveMessages.ListenerCount(sessionId, joined.listeners()));
+        Optional<LiveSession> live = joined.session();
         if (live.isEmpty()) {
             replies.add(new LiveMessages.SessionEnded(sessionId));
         } else {
@@ -382,17 +383,17 @@ public class LiveSessions {
     public void publishListenerCounts() {
         Instant now = now();
         String node = NodeIdentity.nodeId() + "-";
-        for (LiveSession session : store.sessions()) {
-            if (!session.ownerConnectionId().startsWith(node)) {
-                continue;
+        List<String> ours = store.sessions().stream()
+                .filter(session -> session.ownerConnectionId().startsWith(node))
+                .map(LiveSession::sessionId)
+                .toList();
+        store.listenerCounts(ours, now, settings.listenerLinger()).forEach((sessionId, count) -> {
+            Integer before = publishedCounts.put(sessionId, count);
+            if (before == null ? count > 0 : !before.equals(count)) {
+                bus.publish(Topic.session(sessionId), new LiveMessages.ListenerCount(sessionId, count), null);
             }
-            int count = store.listenerCount(session.sessionId(), now, settings.listenerLinger());
-            Integer before = publishedCounts.put(session.sessionId(), count);
-            if (before == null ? count > 0 : before != count) {
-                bus.publish(Topic.session(session.sessionId()), new LiveMessages.ListenerCount(session.sessionId(), count), null);
-            }
-        }
-        publishedCounts.keySet().removeIf(id -> store.session(id).isEmpty());
+        });
+        publishedCounts.keySet().retainAll(Set.copyOf(ours));
     }
 
     /** This node is alive (every {@link LiveStateStore#HEARTBEAT_INTERVAL}): its dancers keep counting. */

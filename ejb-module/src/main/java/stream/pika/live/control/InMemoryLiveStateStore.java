@@ -138,7 +138,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public int addListener(String sessionId, String clientId, Instant now, Duration linger) {
+    public Joined addListener(String sessionId, String clientId, Instant now, Duration linger) {
         Map<String, Listener> dancers = listeners.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>());
         dancers.compute(clientId, (id, listener) -> {
             Listener entry = listener == null ? new Listener() : listener;
@@ -146,7 +146,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
             entry.lastSeen = now;
             return entry;
         });
-        return listenerCount(sessionId, now, linger);
+        return new Joined(listenerCount(sessionId, now, linger), session(sessionId));
     }
 
     @Override

@@ -5,6 +5,8 @@ import stream.pika.live.entity.LiveSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -47,14 +49,25 @@ public interface LiveStateStore {
     /** True the first time a message id is seen in a session within {@code ttl}. */
     boolean firstSighting(String sessionId, String messageId, Instant now, Duration ttl);
 
-    /** Counts one more connection of a dancer; returns the session's listener count after it (one step). */
-    int addListener(String sessionId, String clientId, Instant now, Duration linger);
+    /** A dancer joined: the listener count after it and the session as it is (empty when over), read in the same step. */
+    record Joined(int listeners, Optional<LiveSession> session) {
+    }
+
+    /** Counts one more connection of a dancer; returns the count after it and the session, in one step (one round trip on Redis). */
+    Joined addListener(String sessionId, String clientId, Instant now, Duration linger);
 
     /** One connection of the dancer closed; the dancer still counts for {@code linger}. */
     void removeListener(String sessionId, String clientId, Instant now);
 
     /** Unique dancers connected now or within {@code linger}. */
     int listenerCount(String sessionId, Instant now, Duration linger);
+
+    /** {@link #listenerCount} of several sessions (a shared store answers them in a few round trips, not one each). */
+    default Map<String, Integer> listenerCounts(Collection<String> sessionIds, Instant now, Duration linger) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        sessionIds.forEach(id -> counts.put(id, listenerCount(id, now, linger)));
+        return counts;
+    }
 
     /** How often a node says it is alive. */
     Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +136,10 @@ public class RedisLiveStateStore implements LiveStateStore {
             end
             """;
 
-    /** KEYS listeners; ARGV node|client, now, linger ms, life ms, node key prefix. Returns the count after adding the dancer's connection. */
+    /**
+     * KEYS listeners, session; ARGV node|client, now, linger ms, life ms, node key prefix. Returns
+     * {count after adding the dancer's connection, the session's JSON or ''}: a SUBSCRIBE's one round trip.
+     */
     private static final String ADD_LISTENER = COUNT + """
             local v = redis.call('HGET', KEYS[1], ARGV[1])
             local conns = 0
@@ -143,7 +147,9 @@ public class RedisLiveStateStore implements LiveStateStore {
             local now = tonumber(ARGV[2])
             redis.call('HSET', KEYS[1], ARGV[1], string.format('%d:%d', conns + 1, now))
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            return count(KEYS[1], now, tonumber(ARGV[3]), ARGV[5])
+            local session = redis.call('GET', KEYS[2])
+            if not session then session = '' end
+            return {count(KEYS[1], now, tonumber(ARGV[3]), ARGV[5]), session}
             """;
 
     /** KEYS listeners; ARGV node|client, now. */
@@ -162,6 +168,16 @@ public class RedisLiveStateStore implements LiveStateStore {
     private static final String COUNT_LISTENERS = COUNT + """
             return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3])
             """;
+
+    /** KEYS listeners of several sessions; ARGV now, linger ms, node key prefix. Returns their counts in order. */
+    private static final String COUNT_MANY = COUNT + """
+            local counts = {}
+            for i = 1, #KEYS do counts[i] = count(KEYS[i], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]) end
+            return counts
+            """;
+
+    /** Sessions per count script: a few hundred dancers each, so one script keeps Redis busy well under a millisecond. */
+    static final int COUNT_BATCH = 10;
 
     /** How long a node's heartbeat key lives: three missed heartbeats and its dancers no longer count. */
     static final Duration NODE_HEARTBEAT_LIFE = HEARTBEAT_INTERVAL.multipliedBy(3);
@@ -189,8 +205,15 @@ public class RedisLiveStateStore implements LiveStateStore {
     static final long LIST_FRESHNESS_MILLIS = 1_000;
     private volatile ListSnapshot list;
     private final AtomicBoolean renewing = new AtomicBoolean();
-    /** The value this node last read or wrote per session: a change is tried against it first, saving a read. */
-    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
+    /**
+     * The value this node last read or wrote per session, with its parsed form: a change is tried
+     * against it first (saving a read), and a value read again unchanged is not parsed again (the
+     * list is read every second, and parsing a session's timestamps is most of what a read costs).
+     */
+    private record Seen(String json, LiveSession session) {
+    }
+
+    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
 
     @PostConstruct
     void listen() {
@@ -299,7 +322,7 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public int addListener(String sessionId, String clientId, Instant now, Duration linger) {
+    public Joined addListener(String sessionId, String clientId, Instant now, Duration linger) {
         return redis.orElse(() -> sharedAddListener(sessionId, clientId, now, linger), () -> local.addListener(sessionId, clientId, now, linger));
     }
 
@@ -311,6 +334,11 @@ public class RedisLiveStateStore implements LiveStateStore {
     @Override
     public int listenerCount(String sessionId, Instant now, Duration linger) {
         return redis.orElse(() -> sharedListenerCount(sessionId, now, linger), () -> local.listenerCount(sessionId, now, linger));
+    }
+
+    @Override
+    public Map<String, Integer> listenerCounts(Collection<String> sessionIds, Instant now, Duration linger) {
+        return redis.orElse(() -> sharedListenerCounts(List.copyOf(sessionIds), now, linger), () -> local.listenerCounts(sessionIds, now, linger));
     }
 
     /**
@@ -326,7 +354,7 @@ public class RedisLiveStateStore implements LiveStateStore {
                 String json = WireFormat.toJson(session.get());
                 redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(json, SESSION_LIFE);
                 redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).add(sessionId);
-                lastSeen.put(sessionId, json);
+                lastSeen.put(sessionId, new Seen(json, session.get()));
                 written++;
             }
         }
@@ -368,10 +396,10 @@ public class RedisLiveStateStore implements LiveStateStore {
                     if (json == null) {
                         gone.add(order.get(i));
                     } else {
-                        lastSeen.put(order.get(i), json);
-                        live.add(WireFormat.fromJson(json, LiveSession.class));
+                        live.add(seen(order.get(i), json));
                     }
                 }
+                lastSeen.keySet().retainAll(ids); // sessions ended elsewhere (dropping one only costs a read)
                 if (!gone.isEmpty()) {
                     // Sessions whose 24 h ran out without anybody ending them.
                     redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).removeAllAsync(gone);
@@ -396,16 +424,15 @@ public class RedisLiveStateStore implements LiveStateStore {
                     return new Registration(RegistrationKind.FULL, null);
                 }
                 case "STARTED" -> {
-                    lastSeen.put(sessionId, started);
                     list = null;
-                    return new Registration(RegistrationKind.STARTED, WireFormat.fromJson(started, LiveSession.class));
+                    return new Registration(RegistrationKind.STARTED, seen(sessionId, started));
                 }
                 case "TAKEN" -> {
-                    return new Registration(RegistrationKind.TAKEN, WireFormat.fromJson(result.get(1), LiveSession.class));
+                    return new Registration(RegistrationKind.TAKEN, seen(sessionId, result.get(1)));
                 }
                 default -> {
-                    LiveSession resumed = WireFormat.fromJson(result.get(1), LiveSession.class).resumedBy(connectionId, djName, now);
-                    if (compareAndSet(sessionId, result.get(1), WireFormat.toJson(resumed))) {
+                    LiveSession resumed = seen(sessionId, result.get(1)).resumedBy(connectionId, djName, now);
+                    if (compareAndSet(sessionId, result.get(1), resumed)) {
                         return new Registration(RegistrationKind.RESUMED, resumed);
                     }
                     // Changed (or ended) between the two steps: once more.
@@ -416,17 +443,18 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     private Optional<LiveSession> sharedUpdate(String sessionId, UnaryOperator<LiveSession> change) {
-        String before = lastSeen.get(sessionId);
+        Seen before = lastSeen.get(sessionId);
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             if (before == null) {
-                before = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
-                if (before == null) {
+                String json = redis.client().<String>getBucket(sessionKey(sessionId), StringCodec.INSTANCE).get();
+                if (json == null) {
                     lastSeen.remove(sessionId);
                     return Optional.empty();
                 }
+                before = new Seen(json, seen(sessionId, json));
             }
-            LiveSession changed = change.apply(WireFormat.fromJson(before, LiveSession.class));
-            if (compareAndSet(sessionId, before, WireFormat.toJson(changed))) {
+            LiveSession changed = change.apply(before.session());
+            if (compareAndSet(sessionId, before.json(), changed)) {
                 return Optional.of(changed);
             }
             before = null; // another node changed it: read it again
@@ -434,11 +462,12 @@ public class RedisLiveStateStore implements LiveStateStore {
         throw new IllegalStateException("Session " + sessionId + " changed too often to update");
     }
 
-    private boolean compareAndSet(String sessionId, String expected, String value) {
+    private boolean compareAndSet(String sessionId, String expected, LiveSession value) {
+        String json = WireFormat.toJson(value);
         Long written = script(COMPARE_AND_SET, RScript.ReturnType.INTEGER, List.of(sessionKey(sessionId)),
-                expected, value, String.valueOf(SESSION_LIFE.toMillis()));
+                expected, json, String.valueOf(SESSION_LIFE.toMillis()));
         if (written == 1L) {
-            lastSeen.put(sessionId, value);
+            lastSeen.put(sessionId, new Seen(json, value));
             return true;
         }
         return false;
@@ -451,7 +480,7 @@ public class RedisLiveStateStore implements LiveStateStore {
                 lastSeen.remove(sessionId);
                 return Optional.empty();
             }
-            LiveSession session = WireFormat.fromJson(before, LiveSession.class);
+            LiveSession session = seen(sessionId, before);
             if (!condition.test(session)) {
                 return Optional.empty();
             }
@@ -477,11 +506,18 @@ public class RedisLiveStateStore implements LiveStateStore {
                 .setIfAbsent("1", ttl);
     }
 
-    private int sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
-        Long count = script(ADD_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
+    private Joined sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {
+        List<Object> result = script(ADD_LISTENER, RScript.ReturnType.MULTI, List.of(key("listeners", sessionId), sessionKey(sessionId)),
                 NodeIdentity.nodeId() + '|' + clientId, String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()),
                 String.valueOf(SESSION_LIFE.toMillis()), nodeKeyPrefix());
-        return count.intValue();
+        int count = ((Number) result.get(0)).intValue();
+        String json = (String) result.get(1);
+        LiveSession session = json.isEmpty() ? null : seen(sessionId, json);
+        if (session == null) {
+            lastSeen.remove(sessionId);
+        }
+        local.remember(sessionId, session);
+        return new Joined(count, Optional.ofNullable(session));
     }
 
     private void sharedRemoveListener(String sessionId, String clientId, Instant now) {
@@ -493,6 +529,20 @@ public class RedisLiveStateStore implements LiveStateStore {
         Long count = script(COUNT_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
                 String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), nodeKeyPrefix());
         return count.intValue();
+    }
+
+    private Map<String, Integer> sharedListenerCounts(List<String> sessionIds, Instant now, Duration linger) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int from = 0; from < sessionIds.size(); from += COUNT_BATCH) {
+            List<String> batch = sessionIds.subList(from, Math.min(sessionIds.size(), from + COUNT_BATCH));
+            List<Object> keys = batch.stream().<Object>map(id -> key("listeners", id)).toList();
+            List<Long> answer = script(COUNT_MANY, RScript.ReturnType.MULTI, keys,
+                    String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), nodeKeyPrefix());
+            for (int i = 0; i < batch.size(); i++) {
+                counts.put(batch.get(i), answer.get(i).intValue());
+            }
+        }
+        return counts;
     }
 
     /** This node is alive: the connections it counted in listener hashes still count. */
@@ -513,8 +563,18 @@ public class RedisLiveStateStore implements LiveStateStore {
             lastSeen.remove(sessionId);
             return null;
         }
-        lastSeen.put(sessionId, json);
-        return WireFormat.fromJson(json, LiveSession.class);
+        return seen(sessionId, json);
+    }
+
+    /** The session a value read from Redis holds: parsed only when it differs from the one last seen. */
+    private LiveSession seen(String sessionId, String json) {
+        Seen last = lastSeen.get(sessionId);
+        if (last != null && last.json().equals(json)) {
+            return last.session();
+        }
+        LiveSession session = WireFormat.fromJson(json, LiveSession.class);
+        lastSeen.put(sessionId, new Seen(json, session));
+        return session;
     }
 
     private <R> R script(String lua, RScript.ReturnType returns, List<Object> keys, Object... values) {

@@ -1,5 +1,6 @@
 package stream.pika.web.ws;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -9,10 +10,14 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import stream.pika.platform.control.WireFormat;
 
 import java.io.StringReader;
+import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +65,31 @@ public class ClientMessageCodec {
     }
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
+
+    private Validator validator;
+
+    /**
+     * Messages are records, never JPA entities: without this, Hibernate Validator asks the JPA
+     * provider whether every property is loaded (a provider lookup per property and message,
+     * most of what decoding a DJ's track cost).
+     */
+    @PostConstruct
+    void start() {
+        validator = validators.usingContext().traversableResolver(new EverythingReachable()).getValidator();
+    }
+
+    private static final class EverythingReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> beanType, Path pathToProperty, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> beanType, Path pathToProperty, ElementType type) {
+            return true;
+        }
+    }
 
     public Decoded decode(String text) {
         JsonObject frame;
