@@ -89,6 +89,7 @@ class RedisOutageIT {
                 System.out.println("Redis down: slowest BROADCAST_TRACK answer " + slowest + " ms");
                 assertTrue(slowest < 2_000, "the DJ never waits long for Redis: " + slowest + " ms");
                 assertAck(ask(local, like("SEND_LIKE", session, client, track("Meanwhile", "During Three"))));
+                WsClient meanwhile = TwoNodesIT.follow(one, session);
 
                 assertEquals(3, count("SELECT count(*) FROM played_tracks WHERE session_id = ? AND artist = 'Meanwhile'", session, 3),
                         "plays reach PostgreSQL without Redis");
@@ -98,6 +99,11 @@ class RedisOutageIT {
                 redis = startRedis();
                 awaitRedisBack(one);
                 awaitRedisBack(two);
+                // The restarted Redis lost every listener entry: each node writes its own dancers back
+                // (two before the outage, one who came meanwhile).
+                local.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 3, WAIT,
+                        "the dancers of both nodes counted again after Redis came back empty");
+                meanwhile.close();
                 Waits.pause(Duration.ofSeconds(1));
                 remote.drain(QUIET);
                 assertAck(dj.play(session, "After", "The Outage"));

@@ -393,7 +393,9 @@ public class LiveSessions {
                 bus.publish(Topic.session(sessionId), new LiveMessages.ListenerCount(sessionId, count), null);
             }
         });
-        publishedCounts.keySet().retainAll(Set.copyOf(ours));
+        // Forget the sessions that ended (read only for those missing from the list, which may be a second behind).
+        Set<String> listed = Set.copyOf(ours);
+        publishedCounts.keySet().removeIf(id -> !listed.contains(id) && store.session(id).isEmpty());
     }
 
     /** This node is alive (every {@link LiveStateStore#HEARTBEAT_INTERVAL}): its dancers keep counting. */

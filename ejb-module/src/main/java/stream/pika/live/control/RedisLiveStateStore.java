@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -164,6 +165,29 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
+    /**
+     * KEYS listeners; ARGV node, now, life ms, then client, connections pairs: this node's
+     * entries become exactly these (a dancer of this node not listed has left: closed now).
+     */
+    private static final String RESTORE_LISTENERS = """
+            local prefix = ARGV[1] .. '|'
+            local mine = {}
+            for i = 4, #ARGV, 2 do mine[ARGV[i]] = ARGV[i + 1] end
+            local all = redis.call('HGETALL', KEYS[1])
+            for i = 1, #all, 2 do
+              local field = all[i]
+              if string.sub(field, 1, #prefix) == prefix and mine[string.sub(field, #prefix + 1)] == nil
+                  and string.sub(all[i + 1], 1, 2) ~= '0:' then
+                redis.call('HSET', KEYS[1], field, '0:' .. ARGV[2])
+              end
+            end
+            for client, connections in pairs(mine) do
+              redis.call('HSET', KEYS[1], prefix .. client, connections .. ':' .. ARGV[2])
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 0
+            """;
+
     /** KEYS listeners; ARGV now, linger ms, node key prefix. */
     private static final String COUNT_LISTENERS = COUNT + """
             return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3])
@@ -199,11 +223,19 @@ public class RedisLiveStateStore implements LiveStateStore {
     /** Sessions this node changed (or ended) while Redis was away, written back when it returns. */
     private final Set<String> changedWhileAway = ConcurrentHashMap.newKeySet();
     private final Set<String> endedWhileAway = ConcurrentHashMap.newKeySet();
+    /**
+     * This node's own dancers: per session, per client, its open connections. Written over this
+     * node's entries when Redis returns, so dancers who came or left meanwhile (or all of them, if
+     * Redis lost its data) count right again.
+     */
+    private final Map<String, Map<String, Integer>> ownListeners = new ConcurrentHashMap<>();
     private record ListSnapshot(Collection<LiveSession> sessions, long readAt) {
     }
 
     static final long LIST_FRESHNESS_MILLIS = 1_000;
     private volatile ListSnapshot list;
+    /** Counts this node's starts and ends of sessions: a list read that began before one of them is not kept. */
+    private final AtomicLong listChanges = new AtomicLong();
     private final AtomicBoolean renewing = new AtomicBoolean();
     /**
      * The value this node last read or wrote per session, with its parsed form: a change is tried
@@ -240,12 +272,15 @@ public class RedisLiveStateStore implements LiveStateStore {
         return redis.orElse(() -> {
             ListSnapshot snapshot = list;
             if (snapshot == null) {
-                return renewList(sharedSessions());
+                long changes = listChanges.get();
+                Collection<LiveSession> live = sharedSessions();
+                return listChanges.get() == changes ? renewList(live) : live;
             }
             if (System.nanoTime() - snapshot.readAt() > LIST_FRESHNESS_MILLIS * 1_000_000L && renewing.compareAndSet(false, true)) {
+                long changes = listChanges.get();
                 readList().whenComplete((live, error) -> {
                     renewing.set(false);
-                    if (live != null) {
+                    if (live != null && listChanges.get() == changes) {
                         renewList(live);
                     } else if (error != null && error.getCause() instanceof RedisException failure) {
                         redis.failed(failure);
@@ -254,6 +289,12 @@ public class RedisLiveStateStore implements LiveStateStore {
             }
             return snapshot.sessions();
         }, local::sessions);
+    }
+
+    /** This node started or ended a session (or wrote back an outage): the next call reads the list. */
+    private void forgetList() {
+        listChanges.incrementAndGet();
+        list = null;
     }
 
     private Collection<LiveSession> renewList(Collection<LiveSession> live) {
@@ -299,13 +340,17 @@ public class RedisLiveStateStore implements LiveStateStore {
     public Optional<LiveSession> removeIf(String sessionId, Predicate<LiveSession> condition) {
         return redis.orElse(() -> {
             Optional<LiveSession> removed = sharedRemoveIf(sessionId, condition);
-            removed.ifPresent(s -> local.remember(sessionId, null));
+            removed.ifPresent(s -> {
+                local.remember(sessionId, null);
+                ownListeners.remove(sessionId);
+            });
             return removed;
         }, () -> {
             Optional<LiveSession> removed = local.removeIf(sessionId, condition);
             removed.ifPresent(s -> {
                 changedWhileAway.remove(sessionId);
                 endedWhileAway.add(sessionId);
+                ownListeners.remove(sessionId);
             });
             return removed;
         });
@@ -323,12 +368,25 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     @Override
     public Joined addListener(String sessionId, String clientId, Instant now, Duration linger) {
+        ownConnections(sessionId, clientId, 1);
         return redis.orElse(() -> sharedAddListener(sessionId, clientId, now, linger), () -> local.addListener(sessionId, clientId, now, linger));
     }
 
     @Override
     public void removeListener(String sessionId, String clientId, Instant now) {
+        ownConnections(sessionId, clientId, -1);
         redis.run(() -> sharedRemoveListener(sessionId, clientId, now), () -> local.removeListener(sessionId, clientId, now));
+    }
+
+    private void ownConnections(String sessionId, String clientId, int change) {
+        ownListeners.compute(sessionId, (id, dancers) -> {
+            Map<String, Integer> counted = dancers == null ? new ConcurrentHashMap<>() : dancers;
+            counted.compute(clientId, (client, connections) -> {
+                int open = (connections == null ? 0 : connections) + change;
+                return open > 0 ? open : null;
+            });
+            return counted.isEmpty() ? null : counted;
+        });
     }
 
     @Override
@@ -346,6 +404,8 @@ public class RedisLiveStateStore implements LiveStateStore {
      * sessions are written over the shared ones and the sessions it ended are removed.
      */
     private void writeBack() {
+        heartbeat(); // a Redis that restarted lost it, and without it this node's dancers do not count
+        Set<String> ended = Set.copyOf(endedWhileAway);
         int written = 0;
         for (String sessionId : List.copyOf(changedWhileAway)) {
             changedWhileAway.remove(sessionId);
@@ -365,9 +425,25 @@ public class RedisLiveStateStore implements LiveStateStore {
             lastSeen.remove(sessionId);
             written++;
         }
-        list = null;
+        int dancers = 0;
+        String now = String.valueOf(System.currentTimeMillis());
+        for (Map.Entry<String, Map<String, Integer>> session : ownListeners.entrySet()) {
+            if (ended.contains(session.getKey())) {
+                continue;
+            }
+            List<Object> args = new ArrayList<>(List.of(NodeIdentity.nodeId(), now, String.valueOf(SESSION_LIFE.toMillis())));
+            session.getValue().forEach((client, connections) -> {
+                args.add(client);
+                args.add(String.valueOf(connections));
+            });
+            script(RESTORE_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", session.getKey())), args.toArray());
+            dancers += session.getValue().size();
+        }
+        forgetList();
         int total = written;
-        LOG.info(() -> "Redis is back: " + total + " session change(s) made meanwhile written back");
+        int counted = dancers;
+        LOG.info(() -> "Redis is back: " + total + " session change(s) made meanwhile and this node's " + counted
+                + " dancer(s) written back");
     }
 
 
@@ -424,7 +500,7 @@ public class RedisLiveStateStore implements LiveStateStore {
                     return new Registration(RegistrationKind.FULL, null);
                 }
                 case "STARTED" -> {
-                    list = null;
+                    forgetList();
                     return new Registration(RegistrationKind.STARTED, seen(sessionId, started));
                 }
                 case "TAKEN" -> {
@@ -489,7 +565,7 @@ public class RedisLiveStateStore implements LiveStateStore {
                     before, sessionId);
             if (removed == 1L) {
                 lastSeen.remove(sessionId);
-                list = null;
+                forgetList();
                 return Optional.of(session);
             }
         }

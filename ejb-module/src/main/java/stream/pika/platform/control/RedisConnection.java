@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.RedisTimeoutException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
@@ -61,6 +62,8 @@ public class RedisConnection {
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final AtomicInteger goodProbes = new AtomicInteger();
     static final int PROBES_TO_RECOVER = 2;
+    /** When a call through {@link #orElse} last got its answer: a timeout while others are answered is not an outage. */
+    private volatile long lastAnswerNanos = System.nanoTime();
     private ScheduledFuture<?> probe;
     private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
 
@@ -182,7 +185,9 @@ public class RedisConnection {
             return fallback.get();
         }
         try {
-            return remote.get();
+            T result = remote.get();
+            lastAnswerNanos = System.nanoTime();
+            return result;
         } catch (RedisException e) {
             failed(e);
             return fallback.get();
@@ -212,8 +217,18 @@ public class RedisConnection {
         recoveryActions.add(action);
     }
 
-    /** A Redis call failed: logged once per outage, not per message. */
+    /**
+     * A Redis call failed and fell back on memory. Redis counts as away (logged once per outage,
+     * not per message) when the call failed otherwise than by a timeout, or timed out with no
+     * other call answered meanwhile: a timeout while other calls are answered is a busy moment (a
+     * crowd connecting on a loaded machine), and taking it for an outage would keep the node's
+     * whole state in memory for seconds.
+     */
     public void failed(RuntimeException e) {
+        if (e instanceof RedisTimeoutException && System.nanoTime() - lastAnswerNanos < timeout.toNanos()) {
+            LOG.fine(() -> "Redis timed out while answering other calls (" + e.getMessage() + "); this call fell back on memory");
+            return;
+        }
         goodProbes.set(0);
         if (degraded.compareAndSet(false, true)) {
             LOG.warning(() -> "Redis unavailable (" + e.getMessage() + "): this node serves its own connections from"

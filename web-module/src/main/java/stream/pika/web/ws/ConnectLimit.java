@@ -53,6 +53,7 @@ public class ConnectLimit extends HttpFilter {
                 response.getWriter().write("Rate limit exceeded");
                 return;
             }
+            NeverHttp2.mark(request);
             chain.doFilter(new WithClientAddress(request, client), response);
             return;
         }
