@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 /**
  * The WebSocket connect limit per client IP, before the upgrade: over it the answer is 429
  * {@code Rate limit exceeded} (as the original) with {@code Retry-After}, and no connection.
+ * An upgrade let through is marked never-HTTP/2 ({@link NeverHttp2}) on the way.
  */
 @WebFilter(urlPatterns = "/ws", asyncSupported = true)
 public class ConnectLimit extends HttpFilter {
