@@ -1,5 +1,6 @@
 package stream.pika.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,9 @@ class RedisOutageIT {
             try (WsClient local = TwoNodesIT.follow(one, session, client); WsClient remote = TwoNodesIT.follow(two, session)) {
                 local.await("NOW_PLAYING", WAIT);
                 remote.await("NOW_PLAYING", WAIT);
+                assertAck(dj.send(Json.createObjectBuilder().add("type", "START_POLL").add("sessionId", session)
+                        .add("question", "Next?").add("options", Json.createArrayBuilder().add("Blues").add("Swing"))));
+                long pollId = local.await("POLL_STARTED", WAIT).getJsonNumber("pollId").longValue();
 
                 redis.destroy();
                 assertTrue(redis.waitFor(10, TimeUnit.SECONDS));
@@ -89,6 +93,10 @@ class RedisOutageIT {
                 System.out.println("Redis down: slowest BROADCAST_TRACK answer " + slowest + " ms");
                 assertTrue(slowest < 2_000, "the DJ never waits long for Redis: " + slowest + " ms");
                 assertAck(ask(local, like("SEND_LIKE", session, client, track("Meanwhile", "During Three"))));
+                // The poll started before the outage is still votable on the node's memory ...
+                assertAck(ask(local, Json.createObjectBuilder().add("type", "VOTE_ON_POLL").add("pollId", pollId)
+                        .add("optionIndex", 1).add("clientId", client)));
+                assertEquals(1, dj.ws.await("POLL_UPDATE", WAIT).getJsonArray("votes").getInt(1));
                 WsClient meanwhile = TwoNodesIT.follow(one, session);
 
                 assertEquals(3, count("SELECT count(*) FROM played_tracks WHERE session_id = ? AND artist = 'Meanwhile'", session, 3),
@@ -114,6 +122,11 @@ class RedisOutageIT {
                 try (WsClient late = TwoNodesIT.follow(two, session)) {
                     assertEquals("After", late.await("NOW_PLAYING", WAIT).getJsonObject("track").getString("artist"),
                             "the set written back to Redis: a late joiner on the other node gets it");
+                    // ... and the vote is replayed on Redis when it is back.
+                    JsonObject poll = late.await("POLL_STARTED", WAIT);
+                    assertEquals(pollId, poll.getJsonNumber("pollId").longValue());
+                    assertEquals(1, poll.getInt("totalVotes"), poll::toString);
+                    assertEquals(1, poll.getJsonArray("votes").getInt(1), poll::toString);
                 }
             }
         }

@@ -90,6 +90,15 @@ public class InMemoryInteractionStore implements InteractionStore {
         return before == null || before == poll.id() ? Optional.empty() : endPoll(before);
     }
 
+    /** As a mirror of a shared store: this is the session's running poll as it stands. */
+    void remember(RunningPoll poll) {
+        polls.put(poll.id(), poll);
+        Long before = runningBySession.put(poll.sessionId(), poll.id());
+        if (before != null && before != poll.id()) {
+            polls.remove(before);
+        }
+    }
+
     @Override
     public Optional<RunningPoll> poll(long pollId) {
         return Optional.ofNullable(polls.get(pollId));

@@ -1,5 +1,6 @@
 package stream.pika.interactions.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -21,6 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Interaction state in Redis, shared by all nodes, under {@code <prefix>:{interactions}:}. Per session:
@@ -119,6 +125,8 @@ public class RedisInteractionStore implements InteractionStore {
             return 0
             """;
 
+    private static final Logger LOG = Logger.getLogger(RedisInteractionStore.class.getName());
+
     @Inject
     RedisConnection redis;
 
@@ -132,24 +140,77 @@ public class RedisInteractionStore implements InteractionStore {
     }
 
     /**
-     * While Redis is away this node keeps its own interaction state (likes still reach
-     * PostgreSQL); it is not merged back when Redis returns.
+     * While Redis is away this node keeps its own interaction state, starting from the running
+     * polls it saw (mirrored on every read and vote), so a dancer can still vote on the poll of the
+     * set; what it changed meanwhile is replayed on Redis, in order, when Redis returns.
      */
     private final InMemoryInteractionStore local = new InMemoryInteractionStore();
+    /** The changes made while Redis was away, as the shared calls that make them again. */
+    private final Queue<Supplier<?>> madeWhileAway = new ConcurrentLinkedQueue<>();
+
+    @PostConstruct
+    void listen() {
+        redis.onRecovery(this::replay);
+    }
+
+    /**
+     * A change: on Redis, or in this node's memory while Redis is away (then kept for the replay;
+     * not after a single timeout with Redis answering otherwise: the command was most likely carried out).
+     */
+    private <T> T change(Supplier<T> shared, Supplier<T> fallback) {
+        return redis.orElse(shared, () -> {
+            if (redis.degraded()) {
+                madeWhileAway.add(shared);
+            }
+            return fallback.get();
+        });
+    }
+
+    /** Redis is back: the interactions of the outage reach it (a vote counted twice is refused there as anywhere). */
+    private void replay() {
+        // A Redis that restarted empty lost the running polls too: this node's are started again, so
+        // the votes below land (the votes from before the outage are lost with it).
+        int restored = 0;
+        for (RunningPoll poll : local.runningPolls()) {
+            if (sharedPoll(poll.id()).isEmpty() && sharedRunningPoll(poll.sessionId(), "").isEmpty()) {
+                sharedStartPoll(poll);
+                restored++;
+            }
+        }
+        int polls = restored;
+        int replayed = 0;
+        for (Supplier<?> next = madeWhileAway.poll(); next != null; next = madeWhileAway.poll()) {
+            try {
+                next.get();
+                replayed++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Replaying an interaction made while Redis was away failed", e);
+            }
+        }
+        int total = replayed;
+        LOG.info(() -> "Redis is back: " + total + " interaction change(s) made meanwhile replayed, " + polls
+                + " running poll(s) it had lost started again");
+    }
+
+    /** A running poll as Redis has it, or its end: this node's memory follows, for the next outage. */
+    private Optional<RunningPoll> mirrored(Optional<RunningPoll> poll) {
+        poll.ifPresent(local::remember);
+        return poll;
+    }
 
     @Override
     public boolean like(String sessionId, String clientId, String trackKey) {
-        return redis.orElse(() -> sharedLike(sessionId, clientId, trackKey), () -> local.like(sessionId, clientId, trackKey));
+        return change(() -> sharedLike(sessionId, clientId, trackKey), () -> local.like(sessionId, clientId, trackKey));
     }
 
     @Override
     public boolean unlike(String sessionId, String clientId, String trackKey) {
-        return redis.orElse(() -> sharedUnlike(sessionId, clientId, trackKey), () -> local.unlike(sessionId, clientId, trackKey));
+        return change(() -> sharedUnlike(sessionId, clientId, trackKey), () -> local.unlike(sessionId, clientId, trackKey));
     }
 
     @Override
     public TempoCounts voteTempo(String sessionId, String clientId, Optional<TempoPreference> preference, Instant now, Duration life) {
-        return redis.orElse(() -> sharedVoteTempo(sessionId, clientId, preference, now, life), () -> local.voteTempo(sessionId, clientId, preference, now, life));
+        return change(() -> sharedVoteTempo(sessionId, clientId, preference, now, life), () -> local.voteTempo(sessionId, clientId, preference, now, life));
     }
 
     @Override
@@ -159,12 +220,16 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public TempoCounts resetTempo(String sessionId, Instant now, Duration life) {
-        return redis.orElse(() -> sharedResetTempo(sessionId, now, life), () -> local.resetTempo(sessionId, now, life));
+        return change(() -> sharedResetTempo(sessionId, now, life), () -> local.resetTempo(sessionId, now, life));
     }
 
     @Override
     public Optional<RunningPoll> startPoll(RunningPoll poll) {
-        return redis.orElse(() -> sharedStartPoll(poll), () -> local.startPoll(poll));
+        return change(() -> {
+            Optional<RunningPoll> replaced = sharedStartPoll(poll);
+            local.startPoll(poll);
+            return replaced;
+        }, () -> local.startPoll(poll));
     }
 
     @Override
@@ -174,12 +239,16 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public Optional<RunningPoll> runningPoll(String sessionId) {
-        return redis.orElse(() -> sharedRunningPoll(sessionId, ""), () -> local.runningPoll(sessionId));
+        return redis.orElse(() -> mirrored(sharedRunningPoll(sessionId, "")), () -> local.runningPoll(sessionId));
     }
 
     @Override
     public LateJoinerState lateJoinerState(String sessionId, String clientId) {
-        return redis.orElse(() -> sharedLateJoinerState(sessionId, clientId == null ? "" : clientId),
+        return redis.orElse(() -> {
+                    LateJoinerState state = sharedLateJoinerState(sessionId, clientId == null ? "" : clientId);
+                    mirrored(state.poll());
+                    return state;
+                },
                 () -> local.lateJoinerState(sessionId, clientId));
     }
 
@@ -190,17 +259,32 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public VoteResult vote(long pollId, String clientId, int optionIndex, Instant now) {
-        return redis.orElse(() -> sharedVote(pollId, clientId, optionIndex, now), () -> local.vote(pollId, clientId, optionIndex, now));
+        return change(() -> {
+            VoteResult result = sharedVote(pollId, clientId, optionIndex, now);
+            if (result.kind() == VoteKind.COUNTED || result.kind() == VoteKind.ALREADY_VOTED) {
+                mirrored(result.poll());
+            }
+            return result;
+        }, () -> local.vote(pollId, clientId, optionIndex, now));
     }
 
     @Override
     public Optional<RunningPoll> endPoll(long pollId) {
-        return redis.orElse(() -> sharedEndPoll(pollId), () -> local.endPoll(pollId));
+        return change(() -> {
+            local.endPoll(pollId);
+            return sharedEndPoll(pollId);
+        }, () -> local.endPoll(pollId));
     }
 
     @Override
     public void announce(String sessionId, Announcement announcement) {
-        redis.run(() -> sharedAnnounce(sessionId, announcement), () -> local.announce(sessionId, announcement));
+        change(() -> {
+            sharedAnnounce(sessionId, announcement);
+            return null;
+        }, () -> {
+            local.announce(sessionId, announcement);
+            return null;
+        });
     }
 
     @Override
@@ -210,12 +294,12 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public Optional<Announcement> cancelAnnouncement(String sessionId) {
-        return redis.orElse(() -> sharedCancelAnnouncement(sessionId), () -> local.cancelAnnouncement(sessionId));
+        return change(() -> sharedCancelAnnouncement(sessionId), () -> local.cancelAnnouncement(sessionId));
     }
 
     @Override
     public Optional<Announcement> expireAnnouncement(String sessionId, Instant now) {
-        return redis.orElse(() -> sharedExpireAnnouncement(sessionId, now), () -> local.expireAnnouncement(sessionId, now));
+        return change(() -> sharedExpireAnnouncement(sessionId, now), () -> local.expireAnnouncement(sessionId, now));
     }
 
     @Override
@@ -225,7 +309,10 @@ public class RedisInteractionStore implements InteractionStore {
 
     @Override
     public Optional<RunningPoll> forget(String sessionId) {
-        return redis.orElse(() -> sharedForget(sessionId), () -> local.forget(sessionId));
+        return change(() -> {
+            local.forget(sessionId);
+            return sharedForget(sessionId);
+        }, () -> local.forget(sessionId));
     }
 
     private boolean sharedLike(String sessionId, String clientId, String trackKey) {
