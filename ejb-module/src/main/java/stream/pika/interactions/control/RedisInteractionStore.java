@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -147,6 +148,9 @@ public class RedisInteractionStore implements InteractionStore {
     private final InMemoryInteractionStore local = new InMemoryInteractionStore();
     /** The changes made while Redis was away, as the shared calls that make them again. */
     private final Queue<Supplier<?>> madeWhileAway = new ConcurrentLinkedQueue<>();
+    /** At most this many are kept (a long outage at a big event must not fill the heap); the rest are dropped, logged once. */
+    static final int MOST_KEPT_WHILE_AWAY = 100_000;
+    private final AtomicInteger keptWhileAway = new AtomicInteger();
 
     @PostConstruct
     void listen() {
@@ -160,7 +164,13 @@ public class RedisInteractionStore implements InteractionStore {
     private <T> T change(Supplier<T> shared, Supplier<T> fallback) {
         return redis.orElse(shared, () -> {
             if (redis.degraded()) {
-                madeWhileAway.add(shared);
+                int kept = keptWhileAway.incrementAndGet();
+                if (kept <= MOST_KEPT_WHILE_AWAY) {
+                    madeWhileAway.add(shared);
+                } else if (kept == MOST_KEPT_WHILE_AWAY + 1) {
+                    LOG.warning(() -> MOST_KEPT_WHILE_AWAY + " interaction changes made while Redis is away are kept for"
+                            + " its return; later ones stay on this node only");
+                }
             }
             return fallback.get();
         });
@@ -179,6 +189,7 @@ public class RedisInteractionStore implements InteractionStore {
         }
         int polls = restored;
         int replayed = 0;
+        keptWhileAway.set(0);
         for (Supplier<?> next = madeWhileAway.poll(); next != null; next = madeWhileAway.poll()) {
             try {
                 next.get();
