@@ -104,13 +104,15 @@ class DevServerIT {
     private static void awaitHealth(Process server, int port, Path log) throws Exception {
         long start = System.nanoTime();
         long deadline = start + READY_WITHIN.toNanos();
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 and a timeout per request: twice a ready server's /health never reached this poll within 90 s;
+        // the suspect is the JDK client's h2c upgrade during deployment, which keeps one HTTP/2 connection for every poll.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 fail("the run command exited with " + server.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     System.out.printf("run command: GET /health = 200 after %d ms%n", (System.nanoTime() - start) / 1_000_000);
                     awaitBanner(log);
