@@ -66,7 +66,9 @@ public final class MicroServer implements AutoCloseable {
     public Duration awaitHealthy(Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: polled while deploying, the JDK client's h2c upgrade kept one HTTP/2 connection that
+        // sometimes never answered again (twice this shared server or the dev server waited out its time, ready).
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/health")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
