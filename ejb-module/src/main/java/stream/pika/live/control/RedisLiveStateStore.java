@@ -188,11 +188,6 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
-    /** KEYS listeners; ARGV now, linger ms, node key prefix. */
-    private static final String COUNT_LISTENERS = COUNT + """
-            return count(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3])
-            """;
-
     /** KEYS listeners of several sessions; ARGV now, linger ms, node key prefix. Returns their counts in order. */
     private static final String COUNT_MANY = COUNT + """
             local counts = {}
@@ -391,7 +386,8 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     @Override
     public int listenerCount(String sessionId, Instant now, Duration linger) {
-        return redis.orElse(() -> sharedListenerCount(sessionId, now, linger), () -> local.listenerCount(sessionId, now, linger));
+        return redis.orElse(() -> sharedListenerCounts(List.of(sessionId), now, linger).get(sessionId),
+                () -> local.listenerCount(sessionId, now, linger));
     }
 
     @Override
@@ -599,12 +595,6 @@ public class RedisLiveStateStore implements LiveStateStore {
     private void sharedRemoveListener(String sessionId, String clientId, Instant now) {
         script(REMOVE_LISTENER, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
                 NodeIdentity.nodeId() + '|' + clientId, String.valueOf(now.toEpochMilli()));
-    }
-
-    private int sharedListenerCount(String sessionId, Instant now, Duration linger) {
-        Long count = script(COUNT_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)),
-                String.valueOf(now.toEpochMilli()), String.valueOf(linger.toMillis()), nodeKeyPrefix());
-        return count.intValue();
     }
 
     private Map<String, Integer> sharedListenerCounts(List<String> sessionIds, Instant now, Duration linger) {
