@@ -1,6 +1,7 @@
 package stream.pika.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,8 +87,9 @@ class AuditClosureIT {
 
     /**
      * "The like limit is keyed on a client-chosen clientId": a script that mints a new client id
-     * per connection still meets the per-address quota (300 a minute), while another network
-     * keeps liking.
+     * per connection still meets the per-address quota (1,000 likes a minute, each track of a bulk
+     * frame counted, not each frame), while another network keeps liking. The DJ gets exactly
+     * the likes that were accepted.
      */
     @Test
     void newClientIdsDoNotBuyNewLikes() {
@@ -98,29 +101,35 @@ class AuditClosureIT {
             JsonObject refusal = null;
             List<WsClient> phones = new ArrayList<>();
             try {
-                for (int phone = 0; phone < 31 && refusal == null; phone++) {
+                for (int phone = 0; phone < 12 && refusal == null; phone++) {
                     String clientId = Dancer.newClientId();
                     WsClient ws = WsClient.connect(TestServer.server().port(), network);
                     phones.add(ws);
                     ws.send(Json.createObjectBuilder().add("type", "SUBSCRIBE").add("clientId", clientId)
                             .add("sessionId", session).build().toString());
                     ws.await("LISTENER_COUNT", WAIT);
-                    for (int t = 0; t < 10; t++) {
-                        JsonObject answer = ask(ws, like("SEND_LIKE", session, clientId, track("Artist", "Track " + t)));
-                        if ("ACK".equals(answer.getString("type"))) {
-                            accepted++;
-                        } else {
-                            refusal = answer;
-                            break;
-                        }
+                    JsonArrayBuilder tracks = Json.createArrayBuilder();
+                    for (int t = 0; t < 100; t++) {
+                        tracks.add(track("Artist", "Track " + phone + "-" + t));
+                    }
+                    JsonObject answer = ask(ws, Json.createObjectBuilder().add("type", "SEND_BULK_LIKE").add("sessionId", session)
+                            .add("clientId", clientId).add("payload", Json.createObjectBuilder().add("tracks", tracks)));
+                    if ("ACK".equals(answer.getString("type"))) {
+                        accepted += 100;
+                    } else {
+                        refusal = answer;
                     }
                 }
             } finally {
                 phones.forEach(WsClient::close);
             }
-            assertEquals(300, accepted, "10 client ids' worth of likes each, until the address quota");
+            assertEquals(1000, accepted, "ten client ids' bulk frames of 100, until the address quota");
             assertEquals("Rate limit exceeded: too many likes from this network, try again in a minute",
                     refusal == null ? null : refusal.getString("error"));
+            AtomicLong delivered = new AtomicLong();
+            Waits.until(() -> delivered.addAndGet(dj.ws.drain("LIKE_RECEIVED", Duration.ZERO).size()) >= 1000, WAIT,
+                    "the DJ got the 1,000 accepted likes");
+            assertEquals(1000, delivered.get() + dj.ws.drain("LIKE_RECEIVED", Duration.ofMillis(500)).size(), "and no more");
 
             String otherClient = Dancer.newClientId();
             try (WsClient other = Dancer.following(session, otherClient)) {

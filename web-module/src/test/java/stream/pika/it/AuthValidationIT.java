@@ -37,8 +37,11 @@ class AuthValidationIT {
                 Arguments.of("{\"email\":\"a@b.co\",\"password\":\"12345678\",\"displayName\":\"Admin\"}", "Display name is reserved, please choose another"),
                 Arguments.of("{\"email\":\"a@b.co\",\"password\":\"1234\",\"displayName\":\"X\"}",
                         "Display name must be at least 2 characters; Password must be at least 8 characters"),
-                Arguments.of("{\"email\":5,\"password\":\"12345678\"," + name + "}", "Invalid email format"),
-                Arguments.of("{\"email\":{\"a\":1},\"password\":\"12345678\"," + name + "}", "Invalid JSON body"),
+                Arguments.of("{\"email\":5,\"password\":\"12345678\"," + name + "}", "Invalid JSON body: email must be a string"),
+                Arguments.of("{\"email\":{\"a\":1},\"password\":\"12345678\"," + name + "}", "Invalid JSON body: email must be a string"),
+                Arguments.of("{\"email\":\"a@b.co\",\"password\":\"1234\\u00005678\"," + name + "}",
+                        "Invalid JSON body: text must not contain NUL characters"),
+                Arguments.of("{\"email\":\"a@b.co\",\"password\":\"12345678\"," + name + "} {}", "Invalid JSON body: data after the JSON object"),
                 Arguments.of("{\"email\":", "Invalid JSON body"),
                 Arguments.of("[1,2]", "Invalid JSON body"),
                 Arguments.of("\"text\"", "Invalid JSON body"));

@@ -3,9 +3,15 @@ package stream.pika.it;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import stream.pika.payara.MicroServer;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -80,5 +86,35 @@ class ConnectLimitIT {
                 .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), new WebSocket.Listener() {
                 }).join();
         ws.abort();
+    }
+
+    /**
+     * Found from outside: {@code Upgrade: websocket<TAB>} was upgraded by the container but not
+     * counted, 300 times in a row from a refused address. Every spelling the container accepts
+     * counts now: past the limit each is refused with 429, none is upgraded.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"websocket\t", "WebSocket", " websocket ", "websocket, h2c"})
+    void everySpellingOfTheUpgradeCounts(String upgrade) throws Exception {
+        String phone = "203.0.113." + (30 + Math.floorMod(upgrade.hashCode(), 200));
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < LIMIT + 5; i++) {
+            statuses.add(rawUpgrade(upgrade, phone));
+        }
+        assertEquals(java.util.Collections.nCopies(5, 429), statuses.subList(LIMIT, LIMIT + 5),
+                "past the limit every upgrade with Upgrade: [" + upgrade + "] is refused: " + statuses);
+    }
+
+    /** The status line of a hand-written upgrade request (the JDK client always spells the header one way). */
+    private static int rawUpgrade(String upgrade, String forwardedFor) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: " + upgrade + "\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "X-Forwarded-For: " + forwardedFor + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return statusLine == null ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 }

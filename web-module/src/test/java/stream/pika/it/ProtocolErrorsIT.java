@@ -22,7 +22,7 @@ class ProtocolErrorsIT {
             phone.send("this is not json");
             phone.send("[1,2,3]");
             phone.send("{\"no\":\"type\"}");
-            assertTrue(phone.drain(QUIET).isEmpty(), "without a messageId: dropped and logged");
+            assertTrue(phone.drain("NACK", QUIET).isEmpty(), "without a messageId: dropped and logged");
 
             assertEquals("Invalid message: unknown type NOPE", nack(phone, "{\"type\":\"NOPE\",\"messageId\":\"m1\"}"));
             assertEquals("Invalid message: missing type", nack(phone, "{\"messageId\":\"m2\"}"));
@@ -36,7 +36,7 @@ class ProtocolErrorsIT {
                     nack(phone, "{\"type\":\"END_SESSION\",\"messageId\":\"m5\",\"sessionId\":\"short\"}"));
             assertEquals("Invalid message: version must be 0.3.0",
                     nack(phone, "{\"type\":\"PING\",\"messageId\":\"m6\",\"version\":\"0.4.0\"}"));
-            assertEquals("Invalid message: a field has the wrong type",
+            assertEquals("Invalid message: track must be an object",
                     nack(phone, "{\"type\":\"BROADCAST_TRACK\",\"messageId\":\"m7\",\"sessionId\":\"pika_session_1\",\"track\":\"text\"}"));
 
             phone.send("{\"type\":\"PING\"}");

@@ -35,6 +35,9 @@ public final class TestServer implements BeforeAllCallback {
     /** The shared server allows a broadcast per second; the 5 s default is checked on its own server. */
     public static final Duration BROADCAST_MIN_INTERVAL = Duration.ofSeconds(1);
 
+    /** RoutingIT gives each DJ ten sets; the default (3) is checked by LimitsIT on this server at 10. */
+    public static final int MAX_SESSIONS_PER_DJ = 10;
+
     private static MicroServer server;
     private static WsClient idleWitness;
     private static long idleWitnessOpenedNanos;
@@ -121,6 +124,7 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())
                 .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")
                 .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", BROADCAST_MIN_INTERVAL.toString())
+                .env("PIKA_LIVE_MAX_SESSIONS_PER_DJ", Integer.toString(MAX_SESSIONS_PER_DJ)) // RoutingIT: 10 sets per DJ
                 .start();
         try {
             server.awaitHealthy(Duration.ofMinutes(2));

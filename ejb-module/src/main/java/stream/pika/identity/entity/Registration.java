@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import stream.pika.platform.entity.CharLength;
 
 /**
  * A request to open a DJ account. Presence is checked first, so a request with missing fields
@@ -24,8 +25,8 @@ public record Registration(
         String password,
 
         @NotBlank(message = Registration.REQUIRED, groups = Presence.class)
-        @Size(min = 2, message = "Display name must be at least 2 characters")
-        @Size(max = 100, message = "Display name must be at most 100 characters")
+        @CharLength(min = 2, message = "Display name must be at least 2 characters")
+        @CharLength(max = 100, message = "Display name must be at most 100 characters")
         @Pattern(regexp = "[^<>\"']*", message = "Display name must not contain < > \" or '")
         String displayName) {
 

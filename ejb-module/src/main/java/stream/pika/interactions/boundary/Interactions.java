@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import stream.pika.interactions.control.InteractionArchive;
 import stream.pika.interactions.control.InteractionSettings;
 import stream.pika.interactions.control.InteractionStore;
+import stream.pika.interactions.control.TempoFeedbackPacer;
 import stream.pika.interactions.entity.Announcement;
 import stream.pika.interactions.entity.InteractionMessages;
 import stream.pika.interactions.entity.RunningPoll;
@@ -16,6 +17,7 @@ import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.boundary.SessionCompanion;
 import stream.pika.live.control.HistoryWriter;
 import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.TrackInfo;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +92,9 @@ public class Interactions implements SessionCompanion {
     PushNotifications pushNotifications;
 
     @Inject
+    TempoFeedbackPacer tempoFeedback;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -110,8 +116,9 @@ public class Interactions implements SessionCompanion {
         if (exceeded(Quota.LIKES, caller.clientId())) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.LIKES).limit() + "/min)");
         }
-        if (addressExceeded(caller)) {
-            return Outcome.refused(TOO_MANY_FROM_ADDRESS);
+        Optional<String> overBudget = likeBudgetRefusal(caller, 1);
+        if (overBudget.isPresent()) {
+            return Outcome.refused(overBudget.get());
         }
         if (!store.like(session.get(), caller.clientId(), trackKey(track))) {
             return Outcome.refused("Already liked this track");
@@ -123,7 +130,8 @@ public class Interactions implements SessionCompanion {
 
     /**
      * SEND_BULK_LIKE: the web's offline queue, flushed after a reconnect (at most 100 tracks a
-     * frame). The frames have their own quota, so a loop of bulk frames cannot bypass the rule.
+     * frame). The frames have their own quota, and every track counts against the dancer's and
+     * the address's like budgets, so a loop of bulk frames cannot flood the DJ's screen.
      */
     public Outcome bulkLike(Caller caller, String sessionId, List<TrackInfo> tracks) {
         Optional<String> session = likedSession(caller, sessionId);
@@ -133,8 +141,9 @@ public class Interactions implements SessionCompanion {
         if (exceeded(Quota.BULK_LIKES, caller.clientId())) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.BULK_LIKES).limit() + " bulk likes/min)");
         }
-        if (addressExceeded(caller)) {
-            return Outcome.refused(TOO_MANY_FROM_ADDRESS);
+        Optional<String> overBudget = likeBudgetRefusal(caller, tracks.size());
+        if (overBudget.isPresent()) {
+            return Outcome.refused(overBudget.get());
         }
         Instant now = now();
         Topic topic = Topic.session(session.get());
@@ -175,9 +184,12 @@ public class Interactions implements SessionCompanion {
         if (sessions.live(sessionId).isEmpty()) {
             return Outcome.refused(NOT_FOUND);
         }
+        if (exceeded(Quota.TEMPO, caller.clientId())) {
+            return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.TEMPO).limit() + " tempo votes/min)");
+        }
         TempoCounts counts = store.voteTempo(sessionId, caller.clientId(), TempoPreference.fromWire(preference), now(),
                 settings.tempoVoteLife());
-        bus.publish(Topic.session(sessionId), new InteractionMessages.TempoFeedback(sessionId, counts), caller.connectionId());
+        tempoFeedback.voted(sessionId, counts, caller.connectionId());
         return Outcome.done();
     }
 
@@ -389,7 +401,18 @@ public class Interactions implements SessionCompanion {
     }
 
     @Override
+    public Map<String, LiveMessages.ActiveAnnouncement> activeAnnouncements(Instant now) {
+        Map<String, LiveMessages.ActiveAnnouncement> shown = new HashMap<>();
+        for (String sessionId : store.announcingSessions()) {
+            store.announcement(sessionId).filter(a -> !a.over(now)).ifPresent(a ->
+                    shown.put(sessionId, new LiveMessages.ActiveAnnouncement(a.message(), a.timestamp(), a.endsAt())));
+        }
+        return shown;
+    }
+
+    @Override
     public void sessionFinished(String sessionId, TrackInfo lastTrack, Instant now) {
+        tempoFeedback.forget(sessionId);
         TempoCounts last = store.resetTempo(sessionId, now, settings.tempoVoteLife());
         if (lastTrack != null) {
             recordTempo(sessionId, lastTrack, last, now);
@@ -469,14 +492,27 @@ public class Interactions implements SessionCompanion {
         return new Outcome(reply.replies(), reason, true, null);
     }
 
-    /** New client ids do not buy new likes: the address has a quota of its own. */
-    private boolean addressExceeded(Caller caller) {
-        return caller.address() != null && exceeded(Quota.LIKES_PER_ADDRESS, caller.address());
+    /**
+     * What one dancer, and one address, may deliver to the DJ per window, single and bulk likes
+     * together (new client ids do not buy new likes: the address has a budget of its own).
+     */
+    private Optional<String> likeBudgetRefusal(Caller caller, int likes) {
+        if (exceeded(Quota.LIKES_DELIVERED, caller.clientId(), likes)) {
+            return Optional.of("Rate limit exceeded (max " + rateLimits.policy(Quota.LIKES_DELIVERED).limit() + " likes/min)");
+        }
+        if (caller.address() != null && exceeded(Quota.LIKES_PER_ADDRESS, caller.address(), likes)) {
+            return Optional.of(TOO_MANY_FROM_ADDRESS);
+        }
+        return Optional.empty();
     }
 
     private boolean exceeded(Quota quota, String key) {
+        return exceeded(quota, key, 1);
+    }
+
+    private boolean exceeded(Quota quota, String key, int permits) {
         try {
-            rateLimits.enforce(quota, key);
+            rateLimits.enforce(quota, key, permits);
             return false;
         } catch (RateLimitExceeded e) {
             return true;

@@ -16,7 +16,10 @@ import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.SessionEvent;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.boundary.RateLimitExceeded;
+import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.entity.Quota;
 import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.Outbox;
 import stream.pika.platform.control.WireFormat;
@@ -28,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +80,9 @@ public class LiveSessions {
 
     @Inject
     LiveSettings settings;
+
+    @Inject
+    RateLimits rateLimits;
 
     @Inject
     Clock clock;
@@ -140,6 +148,11 @@ public class LiveSessions {
         String sessionId = requestedId == null ? "session_" + now.toEpochMilli() : requestedId;
         if (!storedSessionMayBeUsedBy(sessionId, djId)) {
             return Outcome.refusedAndClosed("Session belongs to another DJ", CLOSE_NOT_YOURS);
+        }
+        Optional<String> overLimit = sessionLimitRefusal(caller, sessionId, djId);
+        if (overLimit.isPresent()) {
+            LOG.warning(() -> "Refused session " + sessionId + " to " + describe(djId) + ": " + overLimit.get());
+            return Outcome.refusedAndClosed(overLimit.get(), CLOSE_BUSY);
         }
         LiveStateStore.Registration registration =
                 store.register(sessionId, djId, djName, caller.connectionId(), now, settings.maxSessions());
@@ -317,9 +330,26 @@ public class LiveSessions {
         return rendered;
     }
 
+    private record FullList(List<LiveMessages.SessionSummary> sessions, RenderedMessage message) {
+    }
+
+    /** The full list as last rendered: rendered again only when a session or an announcement changed. */
+    private volatile FullList fullList = new FullList(List.of(), null);
+
     /** GET_SESSIONS: every live session in full (never acknowledged, as the original). */
-    public Outcome sessionsList() {
-        return Outcome.unacknowledged(new LiveMessages.SessionsList(summaries()));
+    public Outcome sessionsList(Caller caller) {
+        try {
+            rateLimits.enforce(Quota.SESSIONS_LIST, caller.connectionId());
+        } catch (RateLimitExceeded e) {
+            return Outcome.refused("Rate limit exceeded (max " + e.decision().limit() + " session lists/min)");
+        }
+        List<LiveMessages.SessionSummary> summaries = summaries();
+        FullList last = fullList;
+        if (last.message() == null || !last.sessions().equals(summaries)) {
+            last = new FullList(summaries, new RenderedMessage(WireFormat.toJson(new LiveMessages.SessionsList(summaries))));
+            fullList = last;
+        }
+        return Outcome.unacknowledged(last.message());
     }
 
     /** VALIDATE_SESSION: is the set still live (a DJ in its reconnect grace counts as live)? */
@@ -333,7 +363,12 @@ public class LiveSessions {
 
     /** Every live session, as {@code GET /api/sessions} and GET_SESSIONS show them. */
     public List<LiveMessages.SessionSummary> summaries() {
-        return store.sessions().stream().map(LiveMessages.SessionSummary::of).toList();
+        Instant now = now();
+        Map<String, LiveMessages.ActiveAnnouncement> announcements = new HashMap<>();
+        eachCompanion(c -> announcements.putAll(c.activeAnnouncements(now)));
+        return store.sessions().stream()
+                .map(s -> LiveMessages.SessionSummary.of(s, announcements.get(s.sessionId())))
+                .toList();
     }
 
     /** {@code GET /api/sessions/active}: the live sets with their listener counts. */
@@ -476,6 +511,26 @@ public class LiveSessions {
         }
         bus.leave(connectionId, Topic.LOBBY);
         bus.join(connectionId, Topic.session(sessionId));
+    }
+
+    /**
+     * One account, and one connection, may hold only a few live sessions at once, so nobody can
+     * fill the node's {@code max-sessions} alone. Resuming a session already held is always fine.
+     */
+    private Optional<String> sessionLimitRefusal(Caller caller, String sessionId, Long djId) {
+        Collection<LiveSession> live = store.sessions();
+        if (live.stream().anyMatch(s -> s.sessionId().equals(sessionId))) {
+            return Optional.empty();
+        }
+        if (djId != null && live.stream().filter(s -> djId.equals(s.djId())).count() >= settings.maxSessionsPerDj()) {
+            return Optional.of("Too many live sessions for this DJ account (max " + settings.maxSessionsPerDj() + ")");
+        }
+        // Sessions this connection moved on from still count while they wait out their grace.
+        if (live.stream().filter(s -> s.ownerConnectionId().equals(caller.connectionId())).count()
+                >= settings.maxSessionsPerConnection()) {
+            return Optional.of("Too many live sessions on this connection (max " + settings.maxSessionsPerConnection() + ")");
+        }
+        return Optional.empty();
     }
 
     /** A session id already in the history may only be used again by the DJ who registered it. */

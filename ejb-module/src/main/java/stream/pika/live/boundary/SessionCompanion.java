@@ -1,10 +1,12 @@
 package stream.pika.live.boundary;
 
+import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.TrackInfo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What another capability adds to a live session's life (interactions: polls, tempo votes,
@@ -27,5 +29,10 @@ public interface SessionCompanion {
      * node that set it. Must be idempotent across nodes.
      */
     default void sweep(Instant now) {
+    }
+
+    /** The announcements shown now, by session id, for the full session objects (GET_SESSIONS, {@code GET /api/sessions}). */
+    default Map<String, LiveMessages.ActiveAnnouncement> activeAnnouncements(Instant now) {
+        return Map.of();
     }
 }

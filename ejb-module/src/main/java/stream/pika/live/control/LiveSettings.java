@@ -22,6 +22,16 @@ public class LiveSettings {
     @ConfigProperty(name = "pika.live.max-sessions", defaultValue = "1000")
     int maxSessions;
 
+    /** Live sessions one DJ account may hold at once (a set on two laptops, a hand-over). */
+    @Inject
+    @ConfigProperty(name = "pika.live.max-sessions-per-dj", defaultValue = "3")
+    int maxSessionsPerDj;
+
+    /** Live sessions one connection may have registered (the ones it moved on from wait out their grace). */
+    @Inject
+    @ConfigProperty(name = "pika.live.max-sessions-per-connection", defaultValue = "3")
+    int maxSessionsPerConnection;
+
     /** How long a session waits for its DJ to come back after the DJ's connection dropped. */
     @Inject
     @ConfigProperty(name = "pika.live.reconnect-grace", defaultValue = "PT60S")
@@ -67,6 +77,14 @@ public class LiveSettings {
 
     public boolean allowAnonymousDjs() {
         return allowAnonymousDjs;
+    }
+
+    public int maxSessionsPerDj() {
+        return maxSessionsPerDj;
+    }
+
+    public int maxSessionsPerConnection() {
+        return maxSessionsPerConnection;
     }
 
     public int maxSessions() {

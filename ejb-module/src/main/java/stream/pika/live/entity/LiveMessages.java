@@ -64,11 +64,15 @@ public final class LiveMessages {
 
     /** An entry of the full list (GET_SESSIONS, {@code GET /api/sessions}). */
     public record SessionSummary(String sessionId, String djName, Instant startedAt, Instant lastActivityAt,
-                                 TrackInfo currentTrack) {
-        public static SessionSummary of(LiveSession session) {
+                                 TrackInfo currentTrack, ActiveAnnouncement activeAnnouncement) {
+        public static SessionSummary of(LiveSession session, ActiveAnnouncement announcement) {
             return new SessionSummary(session.sessionId(), session.djName(), session.startedAt(),
-                    session.lastActivityAt(), session.currentTrack());
+                    session.lastActivityAt(), session.currentTrack(), announcement);
         }
+    }
+
+    /** The announcement a full session object carries while one is shown (omitted otherwise, never null). */
+    public record ActiveAnnouncement(String message, Instant timestamp, Instant endsAt) {
     }
 
     /** An entry of the lean list sent on SUBSCRIBE. */

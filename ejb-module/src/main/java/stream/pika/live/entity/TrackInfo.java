@@ -1,6 +1,7 @@
 package stream.pika.live.entity;
 
 import jakarta.validation.constraints.DecimalMax;
+import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,10 +13,10 @@ import java.math.BigDecimal;
  * app's audio analysis when it has one. Numbers stay as sent (the protocol allows fractions).
  */
 public record TrackInfo(
-        @NotBlank @Size(max = 500) String title,
-        @NotBlank @Size(max = 500) String artist,
+        @NotBlank @CharLength(max = 500) String title,
+        @NotBlank @CharLength(max = 500) String artist,
         @DecimalMin("40") @DecimalMax("300") BigDecimal bpm,
-        @Size(max = 10) String key,
+        @CharLength(max = 10) String key,
         @DecimalMin("0") @DecimalMax("100") BigDecimal energy,
         @DecimalMin("0") @DecimalMax("100") BigDecimal danceability,
         @DecimalMin("0") @DecimalMax("100") BigDecimal brightness,

@@ -40,7 +40,16 @@ public class RateLimits {
      * @throws RateLimitExceeded when the key has no attempts left in the current window
      */
     public RateLimitDecision enforce(Quota quota, String key) {
-        RateLimitDecision decision = limiter.acquire(policy(quota), key);
+        return enforce(quota, key, 1);
+    }
+
+    /**
+     * Counts {@code permits} attempts at once (all or none).
+     *
+     * @throws RateLimitExceeded when they do not all fit in the current window
+     */
+    public RateLimitDecision enforce(Quota quota, String key, int permits) {
+        RateLimitDecision decision = limiter.acquire(policy(quota), key, permits);
         if (!decision.allowed()) {
             LOG.fine(() -> "Rate limit " + quota.key() + " reached for " + key);
             throw new RateLimitExceeded(decision);

@@ -54,16 +54,18 @@ public class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
-    public RateLimitDecision acquire(RateLimitPolicy policy, String key) {
+    public RateLimitDecision acquire(RateLimitPolicy policy, String key, int permits) {
         long now = clock.millis();
         long windowMillis = policy.window().toMillis();
         RateLimitDecision[] decision = new RateLimitDecision[1];
         logs.compute(policy.name() + '|' + key, (k, log) -> {
             Log current = log == null ? new Log(windowMillis) : log;
             current.forget(now);
-            boolean allowed = current.times.size() < policy.limit();
+            boolean allowed = current.times.size() + permits <= policy.limit();
             if (allowed) {
-                current.times.addLast(now);
+                for (int i = 0; i < permits; i++) {
+                    current.times.addLast(now);
+                }
             }
             long resetIn = current.times.isEmpty() ? windowMillis : current.times.peekFirst() + windowMillis - now;
             decision[0] = new RateLimitDecision(allowed, policy.limit(), policy.limit() - current.times.size(),

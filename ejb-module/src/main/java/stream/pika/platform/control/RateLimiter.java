@@ -7,5 +7,13 @@ import stream.pika.platform.entity.RateLimitPolicy;
 public interface RateLimiter {
 
     /** Records one attempt for {@code key} under {@code policy} and says whether it is allowed. */
-    RateLimitDecision acquire(RateLimitPolicy policy, String key);
+    default RateLimitDecision acquire(RateLimitPolicy policy, String key) {
+        return acquire(policy, key, 1);
+    }
+
+    /**
+     * Records {@code permits} attempts at once (a bulk frame's likes), all or none: allowed only
+     * when all of them fit in the window.
+     */
+    RateLimitDecision acquire(RateLimitPolicy policy, String key, int permits);
 }

@@ -12,12 +12,19 @@ public enum Quota {
     /** Likes per dancer (client id): the original's 10 per rolling minute. */
     LIKES("likes", 10, Duration.ofMinutes(1)),
     /**
-     * Likes (and bulk-like frames) per client IP: a client id is the phone's own choice, so a
-     * script could mint new ones; generous, since a venue's phones may share one IP.
+     * Likes delivered to the DJ per dancer, single and bulk together (a bulk frame counts each of
+     * its tracks): an offline queue of up to 100 goes through at once, a loop of them does not.
      */
-    LIKES_PER_ADDRESS("likes-per-address", 300, Duration.ofMinutes(1)),
+    LIKES_DELIVERED("likes-delivered", 120, Duration.ofMinutes(1)),
+    /**
+     * Likes per client IP, each track of a bulk frame counted: a client id is the phone's own
+     * choice, so a script could mint new ones; generous, since a venue's phones may share one IP.
+     */
+    LIKES_PER_ADDRESS("likes-per-address", 1000, Duration.ofMinutes(1)),
     /** Bulk-like frames per dancer: the offline queue is flushed once per reconnect, not in a loop. */
     BULK_LIKES("bulk-likes", 5, Duration.ofMinutes(1)),
+    /** Tempo votes per dancer: each one updates every phone of the room. */
+    TEMPO("tempo", 10, Duration.ofMinutes(1)),
     /** Thank-you reactions per dancer (client id, else connection): a rain, not a flood. */
     REACTIONS("reactions", 10, Duration.ofSeconds(10)),
     /**
@@ -25,6 +32,8 @@ public enum Quota {
      * an IP's count on every successful open). Generous: a venue's phones may share one IP.
      */
     WS_CONNECTS("ws-connects", 120, Duration.ofMinutes(1)),
+    /** GET_SESSIONS per connection: the full list can be large, and a phone needs it once per screen. */
+    SESSIONS_LIST("sessions-list", 20, Duration.ofMinutes(1)),
     /** Push subscribe and unsubscribe calls per client IP. */
     PUSH_SUBSCRIBE("push-subscribe", 5, Duration.ofMinutes(1)),
     /** Pushes a DJ sends (announcements with push, {@code /api/push/send}): every one buzzes a room of phones. */

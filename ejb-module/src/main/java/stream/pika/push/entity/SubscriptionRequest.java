@@ -1,6 +1,7 @@
 package stream.pika.push.entity;
 
 import jakarta.validation.Valid;
+import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,10 +13,10 @@ import jakarta.validation.constraints.Size;
  * the web app sends them) or base64url.
  */
 public record SubscriptionRequest(
-        @NotBlank(message = "endpoint is required") @Size(max = 2048, message = "endpoint is too long") String endpoint,
+        @NotBlank(message = "endpoint is required") @CharLength(max = 2048, message = "endpoint is too long") String endpoint,
         @NotNull(message = "keys are required") @Valid Keys keys,
-        @Size(min = 8, max = 256, message = "clientId must be 8 to 256 characters") String clientId,
-        @Size(min = 8, max = 64, message = "sessionId must be 8 to 64 characters") String sessionId) {
+        @CharLength(min = 8, max = 256, message = "clientId must be 8 to 256 characters") String clientId,
+        @CharLength(min = 8, max = 64, message = "sessionId must be 8 to 64 characters") String sessionId) {
 
     public record Keys(
             @NotBlank(message = "keys.p256dh is required") @Pattern(regexp = "[A-Za-z0-9+/_-]{86,88}={0,2}",

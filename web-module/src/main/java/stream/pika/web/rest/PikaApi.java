@@ -2,6 +2,7 @@ package stream.pika.web.rest;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
+import java.util.Map;
 import jakarta.ws.rs.core.Application;
 import stream.pika.identity.entity.Roles;
 
@@ -9,4 +10,10 @@ import stream.pika.identity.entity.Roles;
 @ApplicationPath("/api")
 @DeclareRoles({Roles.DJ})
 public class PikaApi extends Application {
+
+    /** No WADL at {@code /api/application.wadl} nor on OPTIONS: the API is described in the README, not by the runtime. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -1,6 +1,7 @@
 package stream.pika.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import stream.pika.platform.entity.CharLength;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class PushResource {
     public record Done(boolean success) {
     }
 
-    public record Unsubscription(@NotNull(message = "endpoint is required") @Size(max = 2048) String endpoint) {
+    public record Unsubscription(@NotNull(message = "endpoint is required") @CharLength(max = 2048) String endpoint) {
     }
 
     /** {@code POST /api/push/send}: the original's body; {@code filter} "debug" (default) reaches 5 phones. */

@@ -3,9 +3,7 @@ package stream.pika.web.ws;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -15,8 +13,9 @@ import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import stream.pika.platform.control.WireFormat;
+import stream.pika.web.input.JsonInput;
+import stream.pika.web.input.WireTypes;
 
-import java.io.StringReader;
 import java.lang.annotation.ElementType;
 import java.util.Comparator;
 import java.util.Map;
@@ -92,24 +91,23 @@ public class ClientMessageCodec {
     }
 
     public Decoded decode(String text) {
-        JsonObject frame;
-        try (JsonReader reader = WireFormat.jsonp().createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return invalid(null, null, "not a JSON object");
-            }
-            frame = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            return invalid(null, null, "not JSON");
+        JsonInput.Read read = JsonInput.object(text);
+        String messageId = usableMessageId(read.messageId());
+        if (!read.valid()) {
+            return invalid(null, messageId, read.problem());
         }
-        String messageId = text(frame, "messageId").filter(id -> !id.isEmpty() && id.length() <= 128).orElse(null);
+        JsonObject frame = read.object();
         String type = text(frame, "type").orElse(null);
         if (type == null) {
-            return invalid(null, messageId, "missing type");
+            return invalid(null, messageId, frame.containsKey("type") ? "type must be a string" : "missing type");
         }
         Class<?> kind = TYPES.get(type);
         if (kind == null) {
             return invalid(type, messageId, "unknown type " + abbreviate(type));
+        }
+        Optional<String> mistyped = WireTypes.mismatch(frame, ClientMessages.Envelope.class, kind);
+        if (mistyped.isPresent()) {
+            return invalid(type, messageId, mistyped.get());
         }
         ClientMessages.Envelope envelope;
         Object message;
@@ -124,6 +122,10 @@ public class ClientMessageCodec {
             return invalid(type, messageId, problem);
         }
         return new Decoded(type, message, messageId, envelope.clientId(), envelope.version(), null);
+    }
+
+    private static String usableMessageId(String messageId) {
+        return messageId != null && !messageId.isEmpty() && messageId.length() <= 128 ? messageId : null;
     }
 
     private Optional<String> firstViolation(Object message) {

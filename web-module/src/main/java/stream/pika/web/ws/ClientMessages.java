@@ -1,6 +1,7 @@
 package stream.pika.web.ws;
 
 import jakarta.validation.Valid;
+import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,8 +30,8 @@ public final class ClientMessages {
 
     /** Fields every client message may carry. */
     public record Envelope(
-            @Size(max = 128) String messageId,
-            @Size(min = 1, max = 256) String clientId,
+            @CharLength(max = 128) String messageId,
+            @CharLength(min = 1, max = 256) String clientId,
             @Pattern(regexp = "0\\.3\\.0", message = "must be 0.3.0") String version) {
         /** An empty client id is no client id (the original ignores falsy ones). */
         public Envelope {
@@ -39,40 +40,40 @@ public final class ClientMessages {
     }
 
     public record RegisterSession(
-            @Size(min = 8, max = 64) String sessionId,
-            @Size(min = 1, max = 100) @Pattern(regexp = "[^<>\"']*", message = "must not contain < > \" or '") String djName,
-            @Size(max = 2000) String token) {
+            @CharLength(min = 8, max = 64) String sessionId,
+            @CharLength(min = 1, max = 100) @Pattern(regexp = "[^<>\"']*", message = "must not contain < > \" or '") String djName,
+            @CharLength(max = 2000) String token) {
         public RegisterSession {
             sessionId = strip(sessionId);
             djName = strip(djName);
         }
     }
 
-    public record BroadcastTrack(@NotNull @Size(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
+    public record BroadcastTrack(@NotNull @CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
         public BroadcastTrack {
             sessionId = strip(sessionId);
         }
     }
 
-    public record MetadataUpdated(@NotNull @Size(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
+    public record MetadataUpdated(@NotNull @CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
         public MetadataUpdated {
             sessionId = strip(sessionId);
         }
     }
 
-    public record TrackStopped(@NotNull @Size(min = 8, max = 64) String sessionId) {
+    public record TrackStopped(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
         public TrackStopped {
             sessionId = strip(sessionId);
         }
     }
 
-    public record EndSession(@NotNull @Size(min = 8, max = 64) String sessionId) {
+    public record EndSession(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
         public EndSession {
             sessionId = strip(sessionId);
         }
     }
 
-    public record Subscribe(@Size(min = 8, max = 64) String sessionId, @Size(min = 8, max = 256) String clientId) {
+    public record Subscribe(@CharLength(min = 8, max = 64) String sessionId, @CharLength(min = 8, max = 256) String clientId) {
         public Subscribe {
             sessionId = strip(sessionId);
         }
@@ -84,7 +85,7 @@ public final class ClientMessages {
     public record Ping() {
     }
 
-    public record ValidateSession(@NotNull @Size(min = 8, max = 64) String sessionId) {
+    public record ValidateSession(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
         public ValidateSession {
             sessionId = strip(sessionId);
         }
@@ -95,7 +96,7 @@ public final class ClientMessages {
     public record LikePayload(@NotNull @Valid TrackInfo track) {
     }
 
-    public record SendLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+    public record SendLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
         public SendLike {
             sessionId = strip(sessionId);
         }
@@ -104,26 +105,26 @@ public final class ClientMessages {
     public record BulkLikePayload(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid TrackInfo> tracks) {
     }
 
-    public record SendBulkLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid BulkLikePayload payload) {
+    public record SendBulkLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid BulkLikePayload payload) {
         public SendBulkLike {
             sessionId = strip(sessionId);
         }
     }
 
-    public record RemoveLike(@Size(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+    public record RemoveLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
         public RemoveLike {
             sessionId = strip(sessionId);
         }
     }
 
-    public record SendReaction(@NotNull @Size(min = 8, max = 64) String sessionId,
+    public record SendReaction(@NotNull @CharLength(min = 8, max = 64) String sessionId,
                                @NotNull @Pattern(regexp = "thank_you", message = "must be thank_you") String reaction) {
         public SendReaction {
             sessionId = strip(sessionId);
         }
     }
 
-    public record SendTempoRequest(@NotNull @Size(min = 8, max = 64) String sessionId,
+    public record SendTempoRequest(@NotNull @CharLength(min = 8, max = 64) String sessionId,
                                    @NotNull @Pattern(regexp = "faster|slower|perfect|clear",
                                            message = "must be faster, slower, perfect or clear") String preference) {
         public SendTempoRequest {
@@ -131,9 +132,9 @@ public final class ClientMessages {
         }
     }
 
-    public record StartPoll(@NotNull @Size(min = 8, max = 64) String sessionId,
-                            @NotBlank @Size(max = 500) String question,
-                            @NotNull @Size(min = 2, max = 10) List<@NotBlank @Size(max = 100) String> options,
+    public record StartPoll(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+                            @NotBlank @CharLength(max = 500) String question,
+                            @NotNull @Size(min = 2, max = 10) List<@NotBlank @CharLength(max = 100) String> options,
                             @Min(30) @Max(300) Integer durationSeconds) {
         public StartPoll {
             sessionId = strip(sessionId);
@@ -146,7 +147,7 @@ public final class ClientMessages {
     }
 
     /** The desktop sends only the {@code sessionId} when it does not know the poll id yet. */
-    public record CancelPoll(@Positive Long pollId, @Size(min = 8, max = 64) String sessionId) {
+    public record CancelPoll(@Positive Long pollId, @CharLength(min = 8, max = 64) String sessionId) {
         public CancelPoll {
             sessionId = strip(sessionId);
         }
@@ -158,11 +159,11 @@ public final class ClientMessages {
     }
 
     public record VoteOnPoll(@NotNull @Positive Long pollId, @NotNull @Min(0) @Max(9) Integer optionIndex,
-                             @NotNull @Size(min = 1, max = 256) String clientId) {
+                             @NotNull @CharLength(min = 1, max = 256) String clientId) {
     }
 
-    public record SendAnnouncement(@NotNull @Size(min = 8, max = 64) String sessionId,
-                                   @NotBlank @Size(max = 200) String message,
+    public record SendAnnouncement(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+                                   @NotBlank @CharLength(max = 200) String message,
                                    @Min(60) @Max(3600) Integer durationSeconds,
                                    Boolean push) {
         public SendAnnouncement {
@@ -171,7 +172,7 @@ public final class ClientMessages {
         }
     }
 
-    public record CancelAnnouncement(@NotNull @Size(min = 8, max = 64) String sessionId) {
+    public record CancelAnnouncement(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
         public CancelAnnouncement {
             sessionId = strip(sessionId);
         }

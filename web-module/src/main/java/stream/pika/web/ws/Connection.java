@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import stream.pika.platform.control.NodeIdentity;
 import stream.pika.platform.control.Outbox;
+import stream.pika.web.input.LogText;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,19 +37,29 @@ final class Connection implements Outbox {
     /** Tyrus's writer when reachable (much cheaper per message), else null: the standard API. */
     private final DirectWriter writer;
     private final int sendQueueLimit;
+    private final long sendQueueBytes;
     private final AtomicInteger unwritten = new AtomicInteger();
+    /** Characters of the messages not yet written: a few large answers weigh more than many small ones. */
+    private final AtomicLong unwrittenChars = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
-    /** The last frame of each message not yet seen written (guarded by this). */
-    private final ArrayDeque<Future<?>> pending = new ArrayDeque<>(0);
+    /** A message handed to the writer: its last frame's future and its size. */
+    private record Pending(Future<?> last, int chars) {
+    }
+
+    /** The messages not yet seen written (guarded by this). */
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>(0);
+    /** A second client id was named: logged once per connection. */
+    private boolean clientIdConflictLogged;
     private volatile String clientId;
     /** The client's IP by the platform's rule (null if the upgrade did not pass {@link ConnectLimit}). */
     private final String address;
     private volatile long lastHeardNanos = System.nanoTime();
 
-    Connection(Session session, int sendQueueLimit, String address) {
+    Connection(Session session, int sendQueueLimit, long sendQueueBytes, String address) {
         this.session = session;
         this.address = address;
         this.sendQueueLimit = sendQueueLimit;
+        this.sendQueueBytes = sendQueueBytes;
         this.writer = DirectWriter.of(session).orElse(null);
         IdleTimerOff.apply(session);
     }
@@ -79,8 +91,10 @@ final class Connection implements Outbox {
     synchronized String lockClientId(String announced) {
         if (clientId == null) {
             clientId = announced;
-        } else if (announced != null && !announced.equals(clientId)) {
-            LOG.warning(() -> "Connection " + id + " named client id " + announced + " after " + clientId + "; keeping " + clientId);
+        } else if (announced != null && !announced.equals(clientId) && !clientIdConflictLogged) {
+            clientIdConflictLogged = true; // once: a client repeating it must not fill the log
+            LOG.warning(() -> "Connection " + id + " named client id " + LogText.of(announced) + " after "
+                    + LogText.of(clientId) + "; keeping the first (logged once per connection)");
         }
         return clientId;
     }
@@ -90,10 +104,14 @@ final class Connection implements Outbox {
         if (closing.get()) {
             return;
         }
-        if (unwritten.incrementAndGet() > sendQueueLimit) {
+        int chars = json.length();
+        long backlog = unwrittenChars.addAndGet(chars);
+        if (unwritten.incrementAndGet() > sendQueueLimit || backlog > sendQueueBytes) {
             unwritten.decrementAndGet();
+            unwrittenChars.addAndGet(-chars);
             close(CLOSE_TOO_SLOW, "Too slow to keep up");
-            LOG.info(() -> "Closed connection " + id + ": more than " + sendQueueLimit + " messages unwritten");
+            LOG.info(() -> "Closed connection " + id + ": more than " + sendQueueLimit + " messages or " + sendQueueBytes
+                    + " characters unwritten");
             return;
         }
         try {
@@ -103,6 +121,7 @@ final class Connection implements Outbox {
                 if (writer == null) {
                     session.getAsyncRemote().sendText(json, result -> {
                         unwritten.decrementAndGet();
+                        unwrittenChars.addAndGet(-chars);
                         if (!result.isOK()) {
                             LOG.log(Level.FINE, "Send to " + id + " failed", result.getException());
                         }
@@ -112,19 +131,20 @@ final class Connection implements Outbox {
                     for (ByteBuffer frame : FramedText.of(json)) {
                         last = writer.sendFrame(frame.duplicate());
                     }
-                    pending.add(last);
+                    pending.add(new Pending(last, chars));
                 }
             }
         } catch (RuntimeException e) {
             unwritten.decrementAndGet();
+            unwrittenChars.addAndGet(-chars);
             LOG.log(Level.FINE, "Send to " + id + " refused", e);
         }
     }
 
     /** Counts messages written since the last send as written (a frame write gives no callback). */
     private void settlePending() {
-        while (!pending.isEmpty() && pending.peek().isDone()) {
-            pending.poll();
+        while (!pending.isEmpty() && pending.peek().last().isDone()) {
+            unwrittenChars.addAndGet(-pending.poll().chars());
             unwritten.decrementAndGet();
         }
     }

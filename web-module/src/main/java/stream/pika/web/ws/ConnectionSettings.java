@@ -25,6 +25,15 @@ public class ConnectionSettings {
     @ConfigProperty(name = "pika.ws.send-queue-limit", defaultValue = "512")
     int sendQueueLimit;
 
+    /** Bytes a connection may have waiting to be written (counted as characters: the JSON is almost all ASCII); a few large answers are enough. */
+    @Inject
+    @ConfigProperty(name = "pika.ws.send-queue-bytes", defaultValue = "4194304")
+    long sendQueueBytes;
+
+    public long sendQueueBytes() {
+        return sendQueueBytes;
+    }
+
     public Duration pingInterval() {
         return pingInterval;
     }

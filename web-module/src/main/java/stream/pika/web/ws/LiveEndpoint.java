@@ -87,7 +87,7 @@ public class LiveEndpoint {
         HandshakeLeftovers.release(session);
         // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
         // connections (1006) under load. OpenConnections closes silent connections itself.
-        Connection connection = new Connection(session, settings.sendQueueLimit(),
+        Connection connection = new Connection(session, settings.sendQueueLimit(), settings.sendQueueBytes(),
                 (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS));
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
@@ -156,7 +156,7 @@ public class LiveEndpoint {
             case "TRACK_STOPPED" -> sessions.stopTrack(caller, ((ClientMessages.TrackStopped) message).sessionId());
             case "END_SESSION" -> sessions.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
             case "SUBSCRIBE" -> sessions.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
-            case "GET_SESSIONS" -> sessions.sessionsList();
+            case "GET_SESSIONS" -> sessions.sessionsList(caller);
             case "PING" -> sessions.ping();
             case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());
             case "SEND_LIKE" -> {
