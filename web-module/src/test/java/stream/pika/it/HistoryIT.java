@@ -43,11 +43,16 @@ class HistoryIT {
     }
 
     static List<String> awaitRows(String sql, String sessionId, int expected) throws Exception {
+        return awaitRowsIn(TestServer.DATABASE, sql, sessionId, expected);
+    }
+
+    /** The rows of {@code sql} (one parameter, the session id) once there are {@code expected}, or after 10 s. */
+    static List<String> awaitRowsIn(String database, String sql, String sessionId, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<String> rows;
         do {
             rows = new ArrayList<>();
-            try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
+            try (Connection db = TestServer.postgres().connect(database);
                  PreparedStatement query = db.prepareStatement(sql)) {
                 query.setString(1, sessionId);
                 try (ResultSet result = query.executeQuery()) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaIT {
 
     private static final List<String> TABLES = List.of("dj_users", "dj_tokens", "sessions", "played_tracks", "likes",
-            "tempo_votes", "polls", "poll_votes", "session_events", "push_subscriptions");
+            "tempo_votes", "polls", "poll_votes", "session_events", "push_subscriptions", "installation");
     private static final String CHECK = "23514";
     private static final String UNIQUE = "23505";
     private static final String FOREIGN_KEY = "23503";
@@ -52,11 +52,22 @@ class SchemaIT {
         }
     }
 
+    /** The database names itself once; the installation table holds exactly one row. */
+    @Test
+    void theDatabaseHasOneInstallationId() throws SQLException {
+        try (Connection db = db(); Statement sql = db.createStatement()) {
+            assertEquals(1, rows(sql, "SELECT id::text FROM installation").size());
+            SQLException second = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> sql.execute("INSERT INTO installation DEFAULT VALUES"));
+            assertEquals(UNIQUE, second.getSQLState());
+        }
+    }
+
     @Test
     void migrationsAppliedToTheEmptyDatabase() throws SQLException {
         try (Connection db = db(); Statement sql = db.createStatement()) {
             List<String> history = rows(sql, "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-            assertEquals(List.of("1:true", "2:true"), history);
+            assertEquals(List.of("1:true", "2:true", "3:true"), history);
             List<String> tables = rows(sql, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
             assertTrue(tables.containsAll(TABLES), tables::toString);
         }
@@ -106,7 +117,7 @@ class SchemaIT {
             assertEquals(before, after);
         }
         String log = Files.readString(TestServer.server().log());
-        assertTrue(log.contains("Database schema at version 2 (0 migration(s) applied now)"), "restart log says nothing was migrated");
+        assertTrue(log.contains("Database schema at version 3 (0 migration(s) applied now)"), "restart log says nothing was migrated");
         assertEquals(200, Api.newClient().get("/health").status());
     }
 

@@ -118,6 +118,25 @@ public class RedisInteractionStore implements InteractionStore {
             """;
 
     /** KEYS[1] value; ARGV expected. Deletes only the value read. */
+    /**
+     * A poll starts from nothing, in one step: whatever a key of the same id held (an earlier
+     * database's poll of that id, a half-written start) is gone before it opens. KEYS poll,
+     * voters, counts, ended, ends, the running-polls set, the session's running poll; ARGV the
+     * poll's JSON, its end (ms, or empty), life ms, its id. Returns the session's previous poll id
+     * (or empty).
+     */
+    private static final String START_POLL = """
+            redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+            if ARGV[2] ~= '' then
+              redis.call('SET', KEYS[5], ARGV[2], 'PX', ARGV[3])
+            end
+            redis.call('SADD', KEYS[6], ARGV[4])
+            local before = redis.call('GET', KEYS[7])
+            redis.call('SET', KEYS[7], ARGV[4], 'PX', ARGV[3])
+            return before or ''
+            """;
+
     private static final String COMPARE_AND_DELETE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('DEL', KEYS[1])
@@ -354,14 +373,14 @@ public class RedisInteractionStore implements InteractionStore {
     private Optional<RunningPoll> sharedStartPoll(RunningPoll poll) {
         String opened = WireFormat.toJson(RunningPoll.open(poll.id(), poll.sessionId(), poll.question(), poll.options(),
                 poll.startedAt(), poll.endsAt()));
-        redis().getBucket(pollKey("poll", poll.id()), StringCodec.INSTANCE).set(opened, LIFE);
-        if (poll.endsAt() != null) {
-            redis().getBucket(pollKey("poll-ends", poll.id()), StringCodec.INSTANCE).set(String.valueOf(poll.endsAt().toEpochMilli()), LIFE);
-        }
-        redis().getSet(redis.key(TAG, "polls"), StringCodec.INSTANCE).add(String.valueOf(poll.id()));
-        String before = redis().<String>getBucket(sessionKey("running", poll.sessionId()), StringCodec.INSTANCE)
-                .getAndSet(String.valueOf(poll.id()), LIFE);
-        return before == null || before.equals(String.valueOf(poll.id())) ? Optional.empty() : sharedEndPoll(Long.parseLong(before));
+        String id = String.valueOf(poll.id());
+        String before = redis().getScript(StringCodec.INSTANCE).eval(pollKey("poll", poll.id()), RScript.Mode.READ_WRITE, START_POLL,
+                RScript.ReturnType.VALUE,
+                List.of(pollKey("poll", poll.id()), pollKey("poll-voters", poll.id()), pollKey("poll-counts", poll.id()),
+                        pollKey("poll-ended", poll.id()), pollKey("poll-ends", poll.id()), redis.key(TAG, "polls"),
+                        sessionKey("running", poll.sessionId())),
+                opened, poll.endsAt() == null ? "" : String.valueOf(poll.endsAt().toEpochMilli()), String.valueOf(LIFE.toMillis()), id);
+        return before.isEmpty() || before.equals(id) ? Optional.empty() : sharedEndPoll(Long.parseLong(before));
     }
 
     private Optional<RunningPoll> sharedPoll(long pollId) {

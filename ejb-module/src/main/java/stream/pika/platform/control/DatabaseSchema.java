@@ -1,5 +1,11 @@
 package stream.pika.platform.control;
 
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -41,6 +47,7 @@ import java.util.logging.Logger;
         })
 @Startup
 @Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // set once at start, read by every Redis key
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseSchema {
 
@@ -55,6 +62,29 @@ public class DatabaseSchema {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
+    private volatile String installationId;
+
+    /**
+     * The id of this database ({@code installation} table), read once at start: whatever this node
+     * keeps outside the database (Redis keys, channels) is named with it.
+     */
+    public String installationId() {
+        return installationId;
+    }
+
+    private String readInstallationId() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT id::text FROM installation");
+             ResultSet row = query.executeQuery()) {
+            if (!row.next()) {
+                throw StartupFailure.fail("the database has no installation id (table installation is empty)", null);
+            }
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw StartupFailure.fail("the installation id could not be read: " + e.getMessage(), e);
+        }
+    }
+
     @PostConstruct
     void migrate() {
         try {
@@ -66,6 +96,8 @@ public class DatabaseSchema {
             MigrationInfo current = flyway.info().current();
             LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion())
                     + " (" + result.migrationsExecuted + " migration(s) applied now)");
+            installationId = readInstallationId();
+            LOG.info(() -> "Installation " + installationId);
         } catch (RuntimeException e) {
             throw StartupFailure.fail("the database schema could not be migrated: " + StartupFailure.rootMessage(e), e);
         }

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
@@ -54,6 +55,12 @@ public class RedisConnection {
     @ConfigProperty(name = "pika.redis.timeout", defaultValue = "PT0.5S")
     Duration timeout;
 
+    @Inject
+    Instance<DatabaseSchema> database;
+
+    /** {@code <prefix>:<installation id>}, once known: every key and channel starts with it. */
+    private volatile String keyPrefix;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -72,6 +79,7 @@ public class RedisConnection {
         RedisConnection connection = new RedisConnection();
         connection.url = Optional.of(url);
         connection.prefix = prefix;
+        connection.keyPrefix = prefix; // a tool's own keys: no database to name
         connection.timeout = timeout;
         connection.connect();
         return connection;
@@ -95,7 +103,7 @@ public class RedisConnection {
         target.applyTo(config, (int) timeout.toMillis(), (int) Math.max(500, timeout.toMillis()),
                 new ConstantDelay(Duration.ofMillis(500)));
         client = Redisson.create(config);
-        LOG.info(() -> "Live state, topics and rate limits in Redis: " + target.describe() + ", keys under " + prefix + ":");
+        LOG.info(() -> "Live state, topics and rate limits in Redis: " + target.describe() + ", keys under " + prefix + ":<installation id>:");
         if (scheduler == null) {
             return; // outside the container
         }
@@ -134,9 +142,19 @@ public class RedisConnection {
         return client;
     }
 
-    /** The key (or channel) name for {@code parts}: {@code <prefix>:a:b}. */
+    /**
+     * The key (or channel) name for {@code parts}: {@code <prefix>:<installation>:a:b}. The
+     * installation id is the database's ({@link DatabaseSchema#installationId()}): state in Redis
+     * from another database (recreated, restored elsewhere, another install on the same prefix)
+     * is never seen, so a new poll 1 cannot inherit an old poll 1's votes.
+     */
     public String key(String... parts) {
-        return prefix + ':' + String.join(":", parts);
+        String start = keyPrefix;
+        if (start == null) {
+            start = prefix + ':' + database.get().installationId();
+            keyPrefix = start;
+        }
+        return start + ':' + String.join(":", parts);
     }
 
     /** Whether this node works with Redis now (for health and readiness): not degraded, and Redis answers. */
