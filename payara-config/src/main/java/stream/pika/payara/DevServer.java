@@ -47,7 +47,7 @@ public final class DevServer {
         EmbeddedDatabase embedded = null;
         MicroServer.Builder micro = MicroServer.builder(Path.of(args[0]), Path.of(args[1]))
                 .port(port)
-                .postBootCommands(MicroServer.postBootCommandsFile(dataDirectory.resolve("micro")))
+                .preBootCommands(MicroServer.preBootCommandsFile(dataDirectory.resolve("micro")))
                 .env("PIKA_DATA_DIR", dataDirectory.toString());
         String databaseDescription;
         if (env.containsKey("PIKA_DB_URL")) {

@@ -16,16 +16,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * One Payara Micro process running the Pika! WAR: started with the post-boot commands and the
+ * One Payara Micro process running the Pika! WAR: started with the pre-boot commands and the
  * given environment, ready once {@code GET /health} answers 200 (Micro prints "ready" even when
  * the deployment failed, so only the application's answer counts).
  */
 public final class MicroServer implements AutoCloseable {
 
-    public static final String POST_BOOT_RESOURCE = "/payara/micro/post-boot-commands.asadmin";
+    public static final String PRE_BOOT_RESOURCE = "/payara/micro/pre-boot-commands.asadmin";
+
+    private static final Pattern DEPLOYED_NOTHING = Pattern.compile("\"Deployed\":\\s*\\[\\s*\\]");
 
     private final Process process;
     private final int port;
@@ -75,6 +79,9 @@ public final class MicroServer implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with status " + process.exitValue()
                         + " before the application answered" + logHint());
             }
+            deadStart().ifPresent(reason -> {
+                throw new IllegalStateException("Payara Micro is up but does not serve Pika!: " + reason + logHint());
+            });
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - start);
@@ -90,6 +97,29 @@ public final class MicroServer implements AutoCloseable {
             sleep(Duration.ofMillis(250));
         }
         throw new IllegalStateException("The application did not answer GET /health within " + timeout + logHint());
+    }
+
+    /**
+     * What the log says when Micro came up without serving Pika!: nothing deployed, or its listener
+     * lost after it said "ready" (both seen on a loaded machine). Empty while the log says nothing
+     * of the kind; the health answer stays the test of success.
+     */
+    public Optional<String> deadStart() {
+        if (log == null || !Files.exists(log)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(log);
+            if (DEPLOYED_NOTHING.matcher(text).find()) {
+                return Optional.of("Micro deployed nothing (\"Deployed\": [])");
+            }
+            if (text.contains("GrizzlyProxy is NULL")) {
+                return Optional.of("its HTTP listener did not come back after a reconfiguration (GrizzlyProxy is NULL)");
+            }
+            return Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // a log being written with a partial character: read again next time
+        }
     }
 
     /** Waits for the process to end by itself; returns its status, or -1 when it is still running. */
@@ -132,14 +162,14 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
-    /** Copies the post-boot commands shipped in this jar to a file Micro can read. */
-    public static Path postBootCommandsFile(Path directory) {
-        try (InputStream in = MicroServer.class.getResourceAsStream(POST_BOOT_RESOURCE)) {
+    /** Copies the pre-boot commands shipped in this jar to a file Micro can read. */
+    public static Path preBootCommandsFile(Path directory) {
+        try (InputStream in = MicroServer.class.getResourceAsStream(PRE_BOOT_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(POST_BOOT_RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(PRE_BOOT_RESOURCE + " is missing from the classpath");
             }
             Files.createDirectories(directory);
-            Path file = directory.resolve("post-boot-commands.asadmin");
+            Path file = directory.resolve("pre-boot-commands.asadmin");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
@@ -152,7 +182,7 @@ public final class MicroServer implements AutoCloseable {
         private final Path microJar;
         private final Path war;
         private int port = 8080;
-        private Path postBootCommands;
+        private Path preBootCommands;
         private Path log;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
@@ -167,8 +197,8 @@ public final class MicroServer implements AutoCloseable {
             return this;
         }
 
-        public Builder postBootCommands(Path file) {
-            this.postBootCommands = file;
+        public Builder preBootCommands(Path file) {
+            this.preBootCommands = file;
             return this;
         }
 
@@ -198,14 +228,18 @@ public final class MicroServer implements AutoCloseable {
             requireFile(war, "Pika! WAR");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // Payara's deploy-time JNDI check looked up the application's own datasource before it
+            // existed, now and then under load, and failed the deployment (AS-DEPLOYMENT-00026) while
+            // Micro went on "ready" and served 404s. The application checks its database itself at start.
+            command.add("-Ddeployment.resource.validation=false");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", microJar.toString(),
                     "--deploy", war.toString(),
                     "--contextroot", "/",
                     "--nohazelcast",
                     "--port", Integer.toString(port)));
-            if (postBootCommands != null) {
-                command.addAll(List.of("--postbootcommandfile", postBootCommands.toString()));
+            if (preBootCommands != null) {
+                command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
             }
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);

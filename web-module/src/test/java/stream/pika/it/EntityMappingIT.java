@@ -133,16 +133,11 @@ class EntityMappingIT {
             s.unsubscribe(now.plusSeconds(5));
             return s;
         });
-        assertEquals(now.plusSeconds(5), probe.load(PushSubscription.class, endpoint).unsubscribedAt());
-        probe.change(PushSubscription.class, endpoint, (PushSubscription s) -> {
-            s.renew("new-p256dh", "new-auth", null);
-            return s;
-        });
-        PushSubscription renewed = probe.load(PushSubscription.class, endpoint);
-        assertNull(renewed.unsubscribedAt());
-        assertEquals("new-p256dh", renewed.p256dh());
-        assertEquals("client_" + unique, renewed.clientId());
-        assertNotNull(renewed.createdAt());
+        PushSubscription gone = probe.load(PushSubscription.class, endpoint);
+        assertEquals(now.plusSeconds(5), gone.unsubscribedAt());
+        assertEquals("p256dh-key", gone.p256dh());
+        assertEquals("client_" + unique, gone.clientId());
+        assertNotNull(gone.createdAt());
     }
 
     private static JsonStructure json(String text) {

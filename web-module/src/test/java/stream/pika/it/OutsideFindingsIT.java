@@ -271,6 +271,15 @@ class OutsideFindingsIT {
         assertFalse(options.body().contains("wadl"), options::toString);
     }
 
+    /** 7: the generated VAPID key pair (its private key included) was world-readable (0644). */
+    @Test
+    void generatedSecretsAreReadableByTheirOwnerOnly() throws IOException {
+        java.nio.file.Path keys = TestServer.itDirectory().resolve("shared-server-data").resolve("vapid.properties");
+        Api.at(TestServer.server().port(), newAddress()).get("/api/push/vapid-public-key"); // the keys exist by now
+        assertTrue(Files.exists(keys), keys + " generated");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+    }
+
     private static String nack(WsClient phone, String frame) {
         phone.send(frame);
         JsonObject answer = phone.await("NACK", WAIT);

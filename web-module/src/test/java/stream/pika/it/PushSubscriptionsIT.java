@@ -59,6 +59,30 @@ class PushSubscriptionsIT {
                 body("http://127.0.0.1:9/push/" + RANDOM.nextInt(1_000_000), base64(p256dh()), base64(bytes(16)), next)).status());
     }
 
+    /** Finding 5g: two subscribes of one endpoint at once gave 500 "duplicate key"; now both succeed, one row. */
+    @Test
+    void concurrentSubscribesOfOneEndpointAllSucceed() throws Exception {
+        String endpoint = "https://push.example/race/" + RANDOM.nextInt(1_000_000_000);
+        String session = LiveDj.newSessionId();
+        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String key = base64(p256dh());
+                Api api = Api.at(TestServer.server().port(), "198.19.7." + (10 + i));
+                replies.add(phones.submit(() -> api.post("/api/push/subscribe", body(endpoint, key, base64(bytes(16)), session))));
+            }
+            for (java.util.concurrent.Future<Api.Reply> reply : replies) {
+                Api.Reply answer = reply.get();
+                assertEquals(200, answer.status(), answer::toString);
+            }
+        } finally {
+            phones.shutdownNow();
+        }
+        assertEquals(List.of(session + " active"), awaitRows("SELECT subscribed_session_id || ' ' ||"
+                + " CASE WHEN unsubscribed_at IS NULL THEN 'active' ELSE 'gone' END FROM push_subscriptions WHERE endpoint = ?", endpoint, 1));
+    }
+
     @Test
     void badSubscriptionsAreRefusedWithAReason() {
         String key = base64(p256dh());

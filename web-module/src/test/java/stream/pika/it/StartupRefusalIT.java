@@ -26,4 +26,23 @@ class StartupRefusalIT {
             assertTrue(log.contains("Set PIKA_DB_URL, PIKA_DB_USER and PIKA_DB_PASSWORD to a reachable PostgreSQL"));
         }
     }
+
+    /**
+     * Finding 5e: a deployment that failed left Micro running and "ready", serving 404s for ever.
+     * A setting of the wrong type fails the deployment (CDI validation); the process now exits
+     * with status 3 and says why, as a plain {@code java -jar payara-micro.jar --deploy} start.
+     */
+    @Test
+    void aFailedDeploymentEndsTheProcess() throws Exception {
+        TestServer.postgres().recreate("pika_it_failed_deployment");
+        try (MicroServer micro = TestServer.micro("failed-deployment")
+                .env(TestServer.databaseEnv("pika_it_failed_deployment"))
+                .env("PIKA_LIVE_MAX_SESSIONS", "lots")
+                .start()) {
+            int status = micro.awaitExit(Duration.ofSeconds(120));
+            String log = Files.readString(micro.log());
+            assertEquals(3, status, "exit status; log: " + micro.log());
+            assertTrue(log.contains("Pika! cannot start: the deployment failed"), "reason in the log");
+        }
+    }
 }

@@ -96,7 +96,7 @@ public final class TestServer implements BeforeAllCallback {
     public static MicroServer.Builder micro(String name) {
         return MicroServer.builder(Path.of(System.getProperty("pika.micro.jar")), Path.of(System.getProperty("pika.war")))
                 .port(freePort())
-                .postBootCommands(MicroServer.postBootCommandsFile(itDirectory().resolve(name)))
+                .preBootCommands(MicroServer.preBootCommandsFile(itDirectory().resolve(name)))
                 .logTo(itDirectory().resolve(name + ".log"))
                 .jvmOption("-Xmx768m");
     }

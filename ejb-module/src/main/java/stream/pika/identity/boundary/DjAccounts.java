@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import stream.pika.identity.control.DjAccountMessages;
+import stream.pika.identity.entity.DjAccountMessages;
 import stream.pika.identity.control.DjAccountRepository;
 import stream.pika.identity.control.DjTokenFactory;
 import stream.pika.identity.control.DjTokenRepository;
@@ -18,11 +18,12 @@ import stream.pika.identity.control.Slugs;
 import stream.pika.identity.entity.Credentials;
 import stream.pika.identity.entity.DjAccount;
 import stream.pika.identity.entity.DjProfile;
+import stream.pika.identity.entity.PublicDj;
 import stream.pika.identity.entity.DjToken;
 import stream.pika.identity.entity.Registration;
 import stream.pika.identity.entity.Roles;
 import stream.pika.identity.entity.SignedInDj;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +130,11 @@ public class DjAccounts {
             tokens.touch(stored, clock.instant(), LAST_USED_RESOLUTION);
             return stored.account().profile();
         });
+    }
+
+    /** The DJ of a public page: its id and display name (never its e-mail), if the slug is taken. */
+    public Optional<PublicDj> publicDj(String slug) {
+        return accounts.findBySlug(slug).map(account -> new PublicDj(account.profile().id(), account.profile().displayName()));
     }
 
     /**

@@ -14,10 +14,12 @@ public interface DjAccountRepository {
 
     boolean slugTaken(String slug);
 
+    Optional<DjAccount> findBySlug(String slug);
+
     /**
      * Stores a new account and assigns its id.
      *
-     * @throws stream.pika.platform.boundary.PikaException CONFLICT when the e-mail or slug is taken
+     * @throws stream.pika.platform.entity.PikaException CONFLICT when the e-mail or slug is taken
      */
     DjAccount add(DjAccount account);
 }

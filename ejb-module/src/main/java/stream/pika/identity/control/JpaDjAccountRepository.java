@@ -1,11 +1,12 @@
 package stream.pika.identity.control;
 
+import stream.pika.identity.entity.DjAccountMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import stream.pika.identity.entity.DjAccount;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.control.UniqueViolation;
 
 import java.util.Optional;
@@ -25,6 +26,14 @@ public class JpaDjAccountRepository implements DjAccountRepository {
     public Optional<DjAccount> findByEmail(String email) {
         return em.createNamedQuery(DjAccount.BY_EMAIL, DjAccount.class)
                 .setParameter("email", email)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<DjAccount> findBySlug(String slug) {
+        return em.createNamedQuery(DjAccount.BY_SLUG, DjAccount.class)
+                .setParameter("slug", slug)
                 .getResultStream()
                 .findFirst();
     }

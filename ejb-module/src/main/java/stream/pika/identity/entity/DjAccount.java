@@ -14,11 +14,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "dj_users")
 @NamedQuery(name = DjAccount.BY_EMAIL, query = "SELECT a FROM DjAccount a WHERE a.email = :email")
+@NamedQuery(name = DjAccount.BY_SLUG, query = "SELECT a FROM DjAccount a WHERE a.slug = :slug")
 @NamedQuery(name = DjAccount.COUNT_BY_SLUG, query = "SELECT COUNT(a) FROM DjAccount a WHERE a.slug = :slug")
 public class DjAccount {
 
     public static final String BY_EMAIL = "DjAccount.byEmail";
     public static final String COUNT_BY_SLUG = "DjAccount.countBySlug";
+    public static final String BY_SLUG = "DjAccount.bySlug";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

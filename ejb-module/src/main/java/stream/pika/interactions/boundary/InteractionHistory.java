@@ -7,7 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import stream.pika.interactions.entity.InteractionViews;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 import stream.pika.platform.entity.UtcInstants;
 
 import java.io.StringReader;

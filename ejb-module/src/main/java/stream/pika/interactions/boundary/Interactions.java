@@ -15,18 +15,18 @@ import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.boundary.SessionCompanion;
-import stream.pika.live.control.HistoryWriter;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.TrackInfo;
-import stream.pika.platform.boundary.RateLimitExceeded;
-import stream.pika.push.boundary.PushNotifications;
 import stream.pika.platform.boundary.RateLimits;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.OrderedWrites;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Quota;
+import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.platform.entity.Topic;
+import stream.pika.push.boundary.PushNotifications;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +77,7 @@ public class Interactions implements SessionCompanion {
     InteractionArchive archive;
 
     @Inject
-    HistoryWriter history;
+    OrderedWrites history;
 
     @Inject
     TopicBus bus;

@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import stream.pika.interactions.entity.TempoCounts;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

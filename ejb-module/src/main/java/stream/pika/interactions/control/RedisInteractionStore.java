@@ -12,7 +12,7 @@ import stream.pika.interactions.entity.RunningPoll;
 import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
 import stream.pika.platform.control.RedisConnection;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.interactions.entity.InteractionMessages;
 import stream.pika.interactions.entity.TempoCounts;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Topic;
 
 import java.time.Clock;

@@ -16,13 +16,13 @@ import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.SessionEvent;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
-import stream.pika.platform.boundary.RateLimitExceeded;
+import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.platform.boundary.RateLimits;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Quota;
-import stream.pika.platform.control.NodeIdentity;
-import stream.pika.platform.control.Outbox;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.NodeIdentity;
+import stream.pika.platform.entity.Outbox;
+import stream.pika.platform.entity.WireFormat;
 import stream.pika.platform.entity.RenderedMessage;
 import stream.pika.platform.entity.Topic;
 

@@ -6,10 +6,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.PublicDj;
 import stream.pika.live.control.SessionArchive;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.entity.UtcInstants;
 
 import java.time.Clock;
@@ -39,6 +41,9 @@ public class SessionHistory {
 
     @Inject
     SessionArchive archive;
+
+    @Inject
+    DjAccounts accounts;
 
     /** The last sets that ended, newest first. */
     public List<SessionViews.RecentSession> recent() {
@@ -98,21 +103,20 @@ public class SessionHistory {
 
     /** The DJ's public page by slug: the 20 latest sets of the account; empty when no DJ has that slug. */
     public Optional<SessionViews.DjPage> djPage(String slug) {
-        List<?> found = em.createNativeQuery("SELECT id, display_name FROM dj_users WHERE slug = ?1")
-                .setParameter(1, slug).getResultList();
+        Optional<PublicDj> found = accounts.publicDj(slug);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] dj = (Object[]) found.get(0);
+        PublicDj dj = found.get();
         List<SessionViews.DjSession> sessions = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT s.id, s.dj_name, s.started_at, s.ended_at,"
                         + " (SELECT count(*) FROM played_tracks p WHERE p.session_id = s.id)"
                         + " FROM sessions s WHERE s.dj_user_id = ?1 ORDER BY s.started_at DESC LIMIT " + DJ_PAGE_SESSIONS)
-                .setParameter(1, ((Number) dj[0]).longValue()).getResultList()) {
+                .setParameter(1, dj.id()).getResultList()) {
             Object[] c = (Object[]) row;
             sessions.add(new SessionViews.DjSession((String) c[0], (String) c[1], instant(c[2]), instant(c[3]), ((Number) c[4]).longValue()));
         }
-        return Optional.of(new SessionViews.DjPage(slug, (String) dj[1], sessions, sessions.size(),
+        return Optional.of(new SessionViews.DjPage(slug, dj.displayName(), sessions, sessions.size(),
                 sessions.stream().mapToLong(SessionViews.DjSession::trackCount).sum()));
     }
 

@@ -1,109 +1,33 @@
 package stream.pika.live.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.live.entity.SessionEvent;
 import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.control.OrderedWrites;
 
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Writes session history to PostgreSQL off the live path: each session has its own queue,
- * written in order (the session row before its tracks) by a few writer threads of its own. (Not a
- * task per write on the managed executor: each submission there captures the thread context, a
- * scan of the application's jars, and the first write of every broadcast would pay it on the DJ's
- * thread before the room hears the track.) A database that is
- * down or refuses for a moment makes the queue wait and retry with backoff; nothing is dropped
- * except a write that can never succeed (a data error, logged in full).
+ * A live session's own history (its row, plays, analysis, events), queued in the session's order
+ * with everything else written about it ({@link OrderedWrites}), never on the live path.
  */
 @ApplicationScoped
 public class HistoryWriter {
 
-    private static final Logger LOG = Logger.getLogger(HistoryWriter.class.getName());
-    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(15);
-    /** Far beyond what a set produces during any outage; past it the oldest write is dropped loudly. */
-    static final int MAX_QUEUED_PER_SESSION = 50_000;
-
-    private record Write(String description, Runnable action) {
-    }
-
-    private final class SessionQueue {
-        final String sessionId;
-        final Deque<Write> writes = new ArrayDeque<>();
-        boolean draining;
-        int failures;
-
-        SessionQueue(String sessionId) {
-            this.sessionId = sessionId;
-        }
-    }
-
-    /** Writer threads: each drains one session's queue at a time. */
-    static final int WRITERS = 4;
-
-    private final Map<String, SessionQueue> queues = new ConcurrentHashMap<>();
-    /** Sessions whose queue has writes and no writer yet. */
-    private final BlockingQueue<SessionQueue> ready = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean stopped;
     /** The last track written per session: a repeat of it is not a new play (as the original). */
     private final Map<String, String> lastTrackKey = new ConcurrentHashMap<>();
 
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    OrderedWrites writes;
 
     @Inject
     SessionArchive archive;
 
-    @PostConstruct
-    void startWriters() {
-        for (int i = 0; i < WRITERS; i++) {
-            Thread writer = threads.newThread(this::write);
-            writer.setName("pika-history-writer-" + i);
-            writer.start();
-            writers.add(writer);
-        }
-    }
-
-    private void write() {
-        while (!stopped) {
-            try {
-                SessionQueue queue = ready.poll(1, TimeUnit.SECONDS);
-                if (queue != null) {
-                    drain(queue);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "History writer failed", e);
-            }
-        }
-    }
-
     public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
-        submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt));
+        writes.submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt));
     }
 
     /** Records a play unless it repeats the last track written for the session. */
@@ -112,135 +36,19 @@ public class HistoryWriter {
         if (key.equals(lastTrackKey.put(sessionId, key))) {
             return;
         }
-        submit(sessionId, "record track", () -> archive.recordTrack(sessionId, track, playedAt));
+        writes.submit(sessionId, "record track", () -> archive.recordTrack(sessionId, track, playedAt));
     }
 
     public void updateAnalysis(String sessionId, TrackInfo track) {
-        submit(sessionId, "update analysis", () -> archive.updateAnalysis(sessionId, track));
+        writes.submit(sessionId, "update analysis", () -> archive.updateAnalysis(sessionId, track));
     }
 
     public void closeSession(String sessionId, Instant endedAt) {
         lastTrackKey.remove(sessionId);
-        submit(sessionId, "close session", () -> archive.close(sessionId, endedAt));
+        writes.submit(sessionId, "close session", () -> archive.close(sessionId, endedAt));
     }
 
     public void recordEvent(String sessionId, SessionEvent.Type type, Instant at, String metadataJson) {
-        submit(sessionId, "record " + type.stored(), () -> archive.recordEvent(sessionId, type, at, metadataJson));
-    }
-
-    /** Writes waiting in all queues (for figures and tests). */
-    public int pending() {
-        return queues.values().stream().mapToInt(q -> {
-            synchronized (q) {
-                return q.writes.size();
-            }
-        }).sum();
-    }
-
-    /**
-     * Queues a write of another capability (likes, votes, polls) in the session's order: after
-     * the session row and the tracks queued before it. The write is one transaction.
-     */
-    public void submit(String sessionId, String description, Runnable action) {
-        SessionQueue queue = queues.computeIfAbsent(sessionId, SessionQueue::new);
-        boolean start;
-        synchronized (queue) {
-            if (queue.writes.size() >= MAX_QUEUED_PER_SESSION) {
-                Write dropped = queue.writes.pollFirst();
-                LOG.severe(() -> "History of session " + sessionId + " is " + MAX_QUEUED_PER_SESSION
-                        + " writes behind; dropped the oldest: " + dropped.description());
-            }
-            queue.writes.addLast(new Write(description, action));
-            start = !queue.draining;
-            queue.draining = true;
-        }
-        if (start) {
-            ready.add(queue);
-        }
-    }
-
-    private void drain(SessionQueue queue) {
-        while (true) {
-            Write next;
-            synchronized (queue) {
-                next = queue.writes.peekFirst();
-                if (next == null) {
-                    queue.draining = false;
-                    queues.remove(queue.sessionId, queue);
-                    return;
-                }
-            }
-            try {
-                next.action().run();
-                if (queue.failures > 0) {
-                    int attempts = queue.failures;
-                    LOG.info(() -> "History writes of session " + queue.sessionId + " resumed after " + attempts + " failed attempt(s)");
-                    queue.failures = 0;
-                }
-                synchronized (queue) {
-                    queue.writes.pollFirst();
-                }
-            } catch (RuntimeException e) {
-                if (permanent(e)) {
-                    LOG.log(Level.SEVERE, "History write '" + next.description() + "' of session " + queue.sessionId
-                            + " can never succeed; dropped", e);
-                    synchronized (queue) {
-                        queue.writes.pollFirst();
-                    }
-                    continue;
-                }
-                queue.failures++;
-                if (queue.failures == 1) {
-                    LOG.warning(() -> "History writes of session " + queue.sessionId + " paused, the database refused '"
-                            + next.description() + "' (" + rootMessage(e) + "); retrying until it accepts");
-                }
-                long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(queue.failures - 1, 5));
-                scheduler.schedule(() -> ready.add(queue), delay, TimeUnit.MILLISECONDS);
-                return;
-            }
-        }
-    }
-
-    /** Data and programming errors cannot succeed on a retry; anything else (connection, pool, timeout) can. */
-    static boolean permanent(Throwable failure) {
-        boolean sawSql = false;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                sawSql = true;
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("42"))) {
-                    return true;
-                }
-            }
-        }
-        return !sawSql;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    /** Gives queued writes a moment to reach the database when the application stops. */
-    @PreDestroy
-    void flush() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pending() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        int left = pending();
-        if (left > 0) {
-            LOG.warning(() -> left + " history write(s) not written at shutdown");
-        }
-        stopped = true;
-        writers.forEach(Thread::interrupt);
+        writes.submit(sessionId, "record " + type.stored(), () -> archive.recordEvent(sessionId, type, at, metadataJson));
     }
 }

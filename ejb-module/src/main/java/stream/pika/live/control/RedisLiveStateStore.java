@@ -12,9 +12,9 @@ import org.redisson.api.RScript;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import stream.pika.live.entity.LiveSession;
-import stream.pika.platform.control.NodeIdentity;
+import stream.pika.platform.entity.NodeIdentity;
 import stream.pika.platform.control.RedisConnection;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.time.Duration;
 import java.time.Instant;

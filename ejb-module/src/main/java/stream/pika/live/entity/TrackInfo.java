@@ -1,10 +1,10 @@
 package stream.pika.live.entity;
 
 import jakarta.validation.constraints.DecimalMax;
-import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import stream.pika.platform.entity.CharLength;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,6 @@
 package stream.pika.platform.boundary;
 
+import stream.pika.platform.entity.RateLimitExceeded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;

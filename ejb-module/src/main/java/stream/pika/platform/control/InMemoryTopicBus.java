@@ -1,8 +1,10 @@
 package stream.pika.platform.control;
 
+import stream.pika.platform.entity.Outbox;
+import stream.pika.platform.entity.WireFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Topic;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package stream.pika.platform.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.TopicBus;
 
 /**
  * Chooses the topic bus and the rate limiter: in memory when no Redis is configured (one node,

@@ -1,5 +1,9 @@
 package stream.pika.platform.control;
 
+import stream.pika.platform.entity.NodeIdentity;
+import stream.pika.platform.entity.WriterThreads;
+import stream.pika.platform.entity.Outbox;
+import stream.pika.platform.entity.WireFormat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,7 +17,7 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RTopic;
 import org.redisson.api.RTopicAsync;
 import org.redisson.client.codec.StringCodec;
-import stream.pika.platform.boundary.TopicBus;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Topic;
 
 import java.util.ArrayList;

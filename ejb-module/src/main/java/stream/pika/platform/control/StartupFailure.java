@@ -37,7 +37,7 @@ public final class StartupFailure {
         return ConfigProvider.getConfig().getOptionalValue("pika.startup.exit-on-failure", Boolean.class).orElse(true);
     }
 
-    private static boolean runningOnMicro() {
+    static boolean runningOnMicro() {
         return "Payara Micro".equals(System.getProperty("product.name"));
     }
 

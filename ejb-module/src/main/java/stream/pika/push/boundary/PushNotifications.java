@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.LiveSession;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.entity.Quota;
 import stream.pika.push.control.PushDelivery;

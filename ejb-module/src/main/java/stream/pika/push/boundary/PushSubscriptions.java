@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 import stream.pika.push.control.VapidKeys;
 import stream.pika.push.entity.PushSubscription;
 import stream.pika.push.entity.PushTarget;
@@ -61,14 +61,23 @@ public class PushSubscriptions {
         checkEndpoint(request.endpoint());
         String p256dh = checkKey(request.keys().p256dh(), 65, "keys.p256dh must be a 65-byte P-256 key in base64");
         String auth = checkKey(request.keys().auth(), 16, "keys.auth must be a 16-byte secret in base64");
-        PushSubscription subscription = em.find(PushSubscription.class, request.endpoint());
-        if (subscription == null) {
-            subscription = new PushSubscription(request.endpoint(), p256dh, auth, request.clientId(), clock.instant());
-            em.persist(subscription);
-        } else {
-            subscription.renew(p256dh, auth, request.clientId());
-        }
-        subscription.follow(request.sessionId());
+        // One statement, so two subscribes of the same endpoint at once both succeed (a find-then-persist
+        // let the second fail on the primary key): a known endpoint gets the new keys, is active
+        // again, and keeps its client id and session unless new ones are given.
+        em.createNativeQuery("INSERT INTO push_subscriptions (endpoint, p256dh, auth, client_id, created_at, subscribed_session_id)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                        + " ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,"
+                        + " client_id = COALESCE(EXCLUDED.client_id, push_subscriptions.client_id), unsubscribed_at = NULL,"
+                        + " subscribed_session_id = COALESCE(EXCLUDED.subscribed_session_id, push_subscriptions.subscribed_session_id)")
+                .setParameter(1, request.endpoint())
+                .setParameter(2, p256dh)
+                .setParameter(3, auth)
+                .setParameter(4, request.clientId())
+                .setParameter(5, java.sql.Timestamp.from(clock.instant()))
+                .setParameter(6, request.sessionId())
+                .executeUpdate();
+        // The entity cached in this context, if any, would not know: forget it.
+        em.getEntityManagerFactory().getCache().evict(PushSubscription.class, request.endpoint());
         LOG.fine(() -> "Push subscription for session " + request.sessionId() + " stored");
     }
 

@@ -4,10 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import stream.pika.platform.control.SecretFile;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public class VapidKeys {
         try {
             Properties stored = new Properties();
             if (Files.exists(file)) {
+                SecretFile.restrict(file);
                 try (Reader in = Files.newBufferedReader(file)) {
                     stored.load(in);
                 }
@@ -71,10 +73,9 @@ public class VapidKeys {
                 String[] pair = generate();
                 stored.setProperty("public", pair[0]);
                 stored.setProperty("private", pair[1]);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try (Writer out = Files.newBufferedWriter(file)) {
-                    stored.store(out, "Pika! VAPID keys, generated because PIKA_VAPID_PUBLIC_KEY/PRIVATE_KEY are not set");
-                }
+                StringWriter text = new StringWriter();
+                stored.store(text, "Pika! VAPID keys, generated because PIKA_VAPID_PUBLIC_KEY/PRIVATE_KEY are not set");
+                SecretFile.write(file, text.toString());
                 LOG.warning(() -> "No VAPID keys configured: generated a pair in " + file.toAbsolutePath()
                         + " (set PIKA_VAPID_PUBLIC_KEY and PIKA_VAPID_PRIVATE_KEY in production)");
             }

@@ -3,8 +3,8 @@ package stream.pika.push.entity;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import stream.pika.platform.boundary.PikaException;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.PikaException;
+import stream.pika.platform.entity.WireFormat;
 
 import java.nio.charset.StandardCharsets;
 

@@ -53,23 +53,6 @@ public class PushSubscription {
         this.createdAt = createdAt;
     }
 
-    /** Refreshes the keys of a re-subscribing browser and makes the subscription active again. */
-    public void renew(String p256dh, String auth, String clientId) {
-        this.p256dh = p256dh;
-        this.auth = auth;
-        if (clientId != null) {
-            this.clientId = clientId;
-        }
-        this.unsubscribedAt = null;
-    }
-
-    /** Binds the subscription to the session the phone follows (null keeps the current one). */
-    public void follow(String sessionId) {
-        if (sessionId != null) {
-            this.subscribedSessionId = sessionId;
-        }
-    }
-
     public String subscribedSessionId() {
         return subscribedSessionId;
     }

@@ -1,11 +1,11 @@
 package stream.pika.push.entity;
 
 import jakarta.validation.Valid;
-import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import stream.pika.platform.entity.CharLength;
 
 /**
  * {@code POST /api/push/subscribe}: what the browser's {@code PushManager.subscribe} gave the web

@@ -3,7 +3,7 @@ package stream.pika.push.entity;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 
 import java.io.StringReader;
 

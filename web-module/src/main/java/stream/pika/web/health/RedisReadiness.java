@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import stream.pika.platform.control.RedisConnection;
+import stream.pika.admin.boundary.SystemHealth;
 
 /**
  * MicroProfile readiness reports Redis, but stays up without it: a node keeps serving the
@@ -17,11 +17,11 @@ import stream.pika.platform.control.RedisConnection;
 public class RedisReadiness implements HealthCheck {
 
     @Inject
-    RedisConnection redis;
+    SystemHealth health;
 
     @Override
     public HealthCheckResponse call() {
-        String state = !redis.enabled() ? "not configured" : redis.answers() ? "connected" : "unavailable";
+        String state = health.redisState().orElse("not configured");
         return HealthCheckResponse.named("redis").up().withData("state", state).build();
     }
 }

@@ -3,7 +3,7 @@ package stream.pika.web.input;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.io.StringReader;
 import java.math.BigDecimal;

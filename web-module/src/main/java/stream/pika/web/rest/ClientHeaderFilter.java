@@ -7,7 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 
 import java.util.Set;
 

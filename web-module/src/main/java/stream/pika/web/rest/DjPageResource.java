@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import stream.pika.live.boundary.SessionHistory;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 
 /** A DJ's public page, {@code /api/dj/{slug}}: the account's latest sets. */
 @Path("dj")

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
-import stream.pika.platform.boundary.PikaException;
-import stream.pika.platform.boundary.RateLimitExceeded;
+import stream.pika.platform.entity.PikaException;
+import stream.pika.platform.entity.RateLimitExceeded;
 
 import java.util.UUID;
 import java.util.logging.Level;

@@ -1,15 +1,15 @@
 package stream.pika.web.rest;
 
-import jakarta.ws.rs.core.MediaType;
-import stream.pika.web.input.JsonInput;
-import stream.pika.web.input.WireTypes;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
+import stream.pika.web.input.JsonInput;
+import stream.pika.web.input.WireTypes;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,9 +2,10 @@ package stream.pika.web.rest;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
-import java.util.Map;
 import jakarta.ws.rs.core.Application;
 import stream.pika.identity.entity.Roles;
+
+import java.util.Map;
 
 /** The REST API of protocol v0.3.0, under {@code /api}. */
 @ApplicationPath("/api")

@@ -1,10 +1,9 @@
 package stream.pika.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import stream.pika.platform.entity.CharLength;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,16 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.concurrent.CompletionStage;
-import stream.pika.platform.entity.Quota;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Roles;
+import stream.pika.platform.entity.CharLength;
+import stream.pika.platform.entity.Quota;
 import stream.pika.push.boundary.PushNotifications;
 import stream.pika.push.boundary.PushSubscriptions;
 import stream.pika.push.entity.PushPayload;
 import stream.pika.push.entity.PushReport;
 import stream.pika.push.entity.SubscriptionRequest;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Web Push for phones: {@code GET /api/push/vapid-public-key}, {@code POST /api/push/subscribe}

@@ -10,8 +10,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import stream.pika.identity.control.DjAccountMessages;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.identity.entity.DjAccountMessages;
+import stream.pika.platform.entity.PikaException;
 import stream.pika.web.security.BearerTokenMechanism;
 
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import stream.pika.interactions.entity.InteractionViews;
 import stream.pika.live.entity.SessionViews;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.math.BigDecimal;
 

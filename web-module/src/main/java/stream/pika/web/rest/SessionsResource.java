@@ -25,7 +25,7 @@ import stream.pika.live.boundary.SessionHistory;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
-import stream.pika.platform.boundary.PikaException;
+import stream.pika.platform.entity.PikaException;
 
 import java.util.List;
 

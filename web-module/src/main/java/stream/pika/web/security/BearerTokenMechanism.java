@@ -9,7 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import stream.pika.identity.boundary.DjAccounts;
-import stream.pika.identity.control.DjAccountMessages;
+import stream.pika.identity.entity.DjAccountMessages;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.identity.entity.Roles;
 

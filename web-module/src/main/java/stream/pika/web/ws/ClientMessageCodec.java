@@ -12,7 +12,7 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 import stream.pika.web.input.JsonInput;
 import stream.pika.web.input.WireTypes;
 

@@ -1,16 +1,16 @@
 package stream.pika.web.ws;
 
 import jakarta.validation.Valid;
-import stream.pika.platform.entity.CharLength;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.entity.CharLength;
 
 import java.util.List;
 

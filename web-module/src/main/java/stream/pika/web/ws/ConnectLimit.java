@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import stream.pika.platform.boundary.RateLimitExceeded;
+import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.entity.Quota;
 import stream.pika.web.security.ClientAddress;

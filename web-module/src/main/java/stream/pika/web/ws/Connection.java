@@ -2,8 +2,8 @@ package stream.pika.web.ws;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import stream.pika.platform.control.NodeIdentity;
-import stream.pika.platform.control.Outbox;
+import stream.pika.platform.entity.NodeIdentity;
+import stream.pika.platform.entity.Outbox;
 import stream.pika.web.input.LogText;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package stream.pika.web.ws;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import stream.pika.platform.control.WriterThreads;
+import stream.pika.platform.entity.WriterThreads;
 
 import java.lang.reflect.Constructor;
 import java.util.logging.Logger;

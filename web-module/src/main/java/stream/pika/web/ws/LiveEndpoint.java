@@ -19,7 +19,7 @@ import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.Outcome;
-import stream.pika.platform.control.WireFormat;
+import stream.pika.platform.entity.WireFormat;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package stream.pika.platform.control;
+package stream.pika.platform.entity;
 
 /**
  * One open client connection on this node, as the topic bus sees it: somewhere to put a message.

@@ -1,4 +1,4 @@
-package stream.pika.platform.control;
+package stream.pika.platform.entity;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;

@@ -1,4 +1,4 @@
-package stream.pika.platform.control;
+package stream.pika.platform.entity;
 
 /**
  * Makes the long-lived threads that write to this node's connections without a client's frame

@@ -1,4 +1,4 @@
-package stream.pika.platform.boundary;
+package stream.pika.platform.entity;
 
 import jakarta.ejb.ApplicationException;
 

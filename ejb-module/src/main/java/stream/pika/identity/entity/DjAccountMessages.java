@@ -1,4 +1,4 @@
-package stream.pika.identity.control;
+package stream.pika.identity.entity;
 
 /** The texts DJs see from account operations (the original's, where it had one). */
 public final class DjAccountMessages {

@@ -1,4 +1,4 @@
-package stream.pika.platform.control;
+package stream.pika.platform.entity;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -1,6 +1,6 @@
-package stream.pika.platform.boundary;
+package stream.pika.platform.control;
 
-import stream.pika.platform.control.Outbox;
+import stream.pika.platform.entity.Outbox;
 import stream.pika.platform.entity.Topic;
 
 /**

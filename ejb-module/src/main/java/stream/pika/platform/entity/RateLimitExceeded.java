@@ -1,5 +1,6 @@
-package stream.pika.platform.boundary;
+package stream.pika.platform.entity;
 
+import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.entity.RateLimitDecision;
 
 /** The caller used up its quota; {@link #decision()} says when it may try again. */
