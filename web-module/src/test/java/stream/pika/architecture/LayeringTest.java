@@ -1,15 +1,24 @@
 package stream.pika.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.Source;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The layering the style guide asks for, checked on every build: the web module adapts and
@@ -74,6 +83,36 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("stream.pika.platform.boundary..")
                 .because("the platform's boundary is built on its control, not the other way round")
                 .check(pika);
+    }
+
+    /**
+     * Internals are mostly reached by name (reflection), which a dependency check cannot see: no
+     * class file outside the seam may even name them.
+     */
+    @Test
+    void containerInternalsAreNamedOnlyInTheSeam() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (JavaClass type : pika) {
+            if (type.getPackageName().startsWith("stream.pika.web.container") || type.getPackageName().startsWith("stream.pika.payara")
+                    || type.getName().equals("stream.pika.platform.control.DatabaseSchema")) { // Payara's documented pool properties
+                continue;
+            }
+            Optional<URI> file = type.getSource().map(Source::getUri);
+            if (file.isEmpty()) {
+                continue;
+            }
+            String bytes;
+            try (InputStream in = file.get().toURL().openStream()) {
+                bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+            for (String name : List.of("org/glassfish", "org.glassfish", "com/sun/", "com.sun.", "fish/payara", "fish.payara",
+                    "org/apache/catalina", "org.apache.catalina")) {
+                if (bytes.contains(name)) {
+                    offenders.add(type.getName() + " names " + name);
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
     }
 
     @Test

@@ -40,4 +40,21 @@ class HealthIT {
         assertTrue(body.getJsonArray("checks").stream().map(c -> c.asJsonObject().getString("name")).anyMatch("database"::equals),
                 body::toString);
     }
+
+    /** Readiness names the WebSocket container implementation and its tunings (auto: the tuned one on Payara). */
+    @Test
+    void readinessSaysWhichContainerImplementationServes() {
+        JsonObject container = Api.newClient().get("/mp-health/ready").json().getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject()).filter(c -> "websocket-container".equals(c.getString("name"))).findFirst()
+                .orElseThrow();
+        JsonObject data = container.getJsonObject("data");
+        if ("off".equals(System.getProperty("pika.it.container-tuning", "auto"))) {
+            assertEquals("standard", data.getString("implementation"), container::toString);
+            assertEquals("", data.getString("tunings"));
+        } else {
+            assertEquals("payara-tuned", data.getString("implementation"), container::toString);
+            assertEquals("direct-writer,idle-timer-off,upgrade-leftovers-freed,terminate-stuck-connections,never-http2,"
+                    + "grizzly-writer-threads", data.getString("tunings"));
+        }
+    }
 }

@@ -1,9 +1,14 @@
 package stream.pika.it;
 
 import org.junit.jupiter.api.Test;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import stream.pika.it.broken.FailsAtStart;
 import stream.pika.payara.MicroServer;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,20 +34,29 @@ class StartupRefusalIT {
 
     /**
      * Finding 5e: a deployment that failed left Micro running and "ready", serving 404s for ever.
-     * A setting of the wrong type fails the deployment (CDI validation); the process now exits
-     * with status 3 and says why, as a plain {@code java -jar payara-micro.jar --deploy} start.
+     * The real WAR plus a startup bean that throws: the deployment fails, and the process (a
+     * plain Micro start, as the launchers run it) exits with status 3 and says why.
      */
     @Test
     void aFailedDeploymentEndsTheProcess() throws Exception {
+        Path broken = TestServer.itDirectory().resolve("broken-pika.war");
+        ShrinkWrap.createFromZipFile(WebArchive.class, Path.of(System.getProperty("pika.war")).toFile())
+                .addClass(FailsAtStart.class)
+                .as(ZipExporter.class).exportTo(broken.toFile(), true);
         TestServer.postgres().recreate("pika_it_failed_deployment");
-        try (MicroServer micro = TestServer.micro("failed-deployment")
+        try (MicroServer micro = MicroServer.builder(Path.of(System.getProperty("pika.micro.jar")), broken)
+                .port(TestServer.freePort())
+                .logTo(TestServer.itDirectory().resolve("failed-deployment.log"))
                 .env(TestServer.databaseEnv("pika_it_failed_deployment"))
-                .env("PIKA_LIVE_MAX_SESSIONS", "lots")
+                .env("PIKA_STARTUP_TIMEOUT", "PT40S") // when the container's shutdown is not reported at once
                 .start()) {
             int status = micro.awaitExit(Duration.ofSeconds(120));
             String log = Files.readString(micro.log());
             assertEquals(3, status, "exit status; log: " + micro.log());
-            assertTrue(log.contains("Pika! cannot start: the deployment failed"), "reason in the log");
+            assertTrue(log.contains("FailsAtStart: a deliberately failing startup bean"), "the cause in the log");
+            assertTrue(log.contains("Pika! cannot start: the deployment failed") || log.contains("Pika! cannot start: the application"
+                    + " was not serving PT40S after its deployment began"), "the reason in the log");
+            assertTrue(log.contains("Stopping Payara Micro: the application did not start (exit status 3)"));
         }
     }
 }

@@ -38,6 +38,9 @@ public final class TestServer implements BeforeAllCallback {
     /** RoutingIT gives each DJ ten sets; the default (3) is checked by LimitsIT on this server at 10. */
     public static final int MAX_SESSIONS_PER_DJ = 10;
 
+    /** Short, so SlowClientIT sees a stuck connection terminated soon after its close. */
+    public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
     private static MicroServer server;
     private static WsClient idleWitness;
     private static long idleWitnessOpenedNanos;
@@ -124,6 +127,8 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())
                 .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")
                 .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", BROADCAST_MIN_INTERVAL.toString())
+                .env("PIKA_WS_CLOSE_GRACE", CLOSE_GRACE.toString())
+                .env("PIKA_WS_CONTAINER_TUNING", System.getProperty("pika.it.container-tuning", "auto"))
                 .env("PIKA_LIVE_MAX_SESSIONS_PER_DJ", Integer.toString(MAX_SESSIONS_PER_DJ)) // RoutingIT: 10 sets per DJ
                 .start();
         try {

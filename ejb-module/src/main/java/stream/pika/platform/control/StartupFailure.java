@@ -33,7 +33,7 @@ public final class StartupFailure {
         return new IllegalStateException(message, cause);
     }
 
-    private static boolean exitOnFailure() {
+    static boolean exitOnFailure() {
         return ConfigProvider.getConfig().getOptionalValue("pika.startup.exit-on-failure", Boolean.class).orElse(true);
     }
 

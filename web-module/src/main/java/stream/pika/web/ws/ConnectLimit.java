@@ -8,9 +8,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.entity.Quota;
+import stream.pika.platform.entity.RateLimitExceeded;
+import stream.pika.web.container.ContainerTuning;
 import stream.pika.web.security.ClientAddress;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * The WebSocket connect limit per client IP, before the upgrade: over it the answer is 429
  * {@code Rate limit exceeded} (as the original) with {@code Retry-After}, and no connection.
- * An upgrade let through is marked never-HTTP/2 ({@link NeverHttp2}) on the way. Every request
+ * An upgrade let through is shown to the container seam on the way ({@link ContainerTuning#upgrading}). Every request
  * to {@code /ws} with an {@code Upgrade} header counts, whatever its value's case, spacing or
  * list: the container accepts more spellings of "websocket" than a string comparison does (a
  * trailing tab once got 300 connections past the limit).
@@ -41,6 +42,9 @@ public class ConnectLimit extends HttpFilter {
     @Inject
     ClientAddress clients;
 
+    @Inject
+    ContainerTuning container;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -57,7 +61,7 @@ public class ConnectLimit extends HttpFilter {
                 response.getWriter().write("Rate limit exceeded");
                 return;
             }
-            NeverHttp2.mark(request);
+            container.upgrading(request);
             chain.doFilter(new WithClientAddress(request, client), response);
             return;
         }

@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import stream.pika.platform.entity.NodeIdentity;
 import stream.pika.platform.entity.Outbox;
+import stream.pika.web.container.ConnectionLink;
 import stream.pika.web.input.LogText;
 
 import java.io.IOException;
@@ -16,14 +17,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One WebSocket connection: its id, the client id it announced first (locked for its life), and
- * its outgoing messages. Sending never blocks the caller: messages are handed to the container's
- * asynchronous writer, and a connection with more than the limit still unwritten (a phone that
- * stopped reading) is closed, so it reconnects and resyncs instead of slowing anyone else.
+ * its outgoing messages. Sending never blocks the caller: each message goes to the container
+ * through the connection's {@link ConnectionLink} (whichever implementation writes), and its
+ * future is counted until it is written. A connection with more than the limit unwritten, by
+ * count or by size (a phone that stopped reading), is closed, so it reconnects and resyncs
+ * instead of slowing anyone else; if it is still open after the close grace (its close frame
+ * waits behind its backlog) it is terminated, socket and backlog released.
  */
 final class Connection implements Outbox {
 
@@ -32,20 +37,22 @@ final class Connection implements Outbox {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'p', 'k'}).asReadOnlyBuffer();
 
+    /** Limits of one connection's backlog. */
+    record Limits(int messages, long characters) {
+    }
+
+    /** A message handed to the container: its future and its size. */
+    private record Pending(Future<?> written, int chars) {
+    }
+
     private final String id = NodeIdentity.nextConnectionId();
     private final Session session;
-    /** Tyrus's writer when reachable (much cheaper per message), else null: the standard API. */
-    private final DirectWriter writer;
-    private final int sendQueueLimit;
-    private final long sendQueueBytes;
+    private final ConnectionLink link;
+    private final Limits limits;
     private final AtomicInteger unwritten = new AtomicInteger();
     /** Characters of the messages not yet written: a few large answers weigh more than many small ones. */
     private final AtomicLong unwrittenChars = new AtomicLong();
     private final AtomicBoolean closing = new AtomicBoolean();
-    /** A message handed to the writer: its last frame's future and its size. */
-    private record Pending(Future<?> last, int chars) {
-    }
-
     /** The messages not yet seen written (guarded by this). */
     private final ArrayDeque<Pending> pending = new ArrayDeque<>(0);
     /** A second client id was named: logged once per connection. */
@@ -54,14 +61,16 @@ final class Connection implements Outbox {
     /** The client's IP by the platform's rule (null if the upgrade did not pass {@link ConnectLimit}). */
     private final String address;
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long closedAtNanos;
+    /** Told of every close this side starts, so a close that never gets through is followed up. */
+    private final Consumer<Connection> closeWatch;
 
-    Connection(Session session, int sendQueueLimit, long sendQueueBytes, String address) {
+    Connection(Session session, ConnectionLink link, Limits limits, String address, Consumer<Connection> closeWatch) {
         this.session = session;
+        this.closeWatch = closeWatch;
+        this.link = link;
+        this.limits = limits;
         this.address = address;
-        this.sendQueueLimit = sendQueueLimit;
-        this.sendQueueBytes = sendQueueBytes;
-        this.writer = DirectWriter.of(session).orElse(null);
-        IdleTimerOff.apply(session);
     }
 
     @Override
@@ -106,33 +115,19 @@ final class Connection implements Outbox {
         }
         int chars = json.length();
         long backlog = unwrittenChars.addAndGet(chars);
-        if (unwritten.incrementAndGet() > sendQueueLimit || backlog > sendQueueBytes) {
+        if (unwritten.incrementAndGet() > limits.messages() || backlog > limits.characters()) {
             unwritten.decrementAndGet();
             unwrittenChars.addAndGet(-chars);
             close(CLOSE_TOO_SLOW, "Too slow to keep up");
-            LOG.info(() -> "Closed connection " + id + ": more than " + sendQueueLimit + " messages or " + sendQueueBytes
-                    + " characters unwritten");
+            LOG.info(() -> "Closed connection " + id + ": more than " + limits.messages() + " messages or "
+                    + limits.characters() + " characters unwritten");
             return;
         }
         try {
             // One writer at a time: the frames of a message must not interleave with another's.
             synchronized (this) {
                 settlePending();
-                if (writer == null) {
-                    session.getAsyncRemote().sendText(json, result -> {
-                        unwritten.decrementAndGet();
-                        unwrittenChars.addAndGet(-chars);
-                        if (!result.isOK()) {
-                            LOG.log(Level.FINE, "Send to " + id + " failed", result.getException());
-                        }
-                    });
-                } else {
-                    Future<?> last = null;
-                    for (ByteBuffer frame : FramedText.of(json)) {
-                        last = writer.sendFrame(frame.duplicate());
-                    }
-                    pending.add(new Pending(last, chars));
-                }
+                pending.add(new Pending(link.send(json), chars));
             }
         } catch (RuntimeException e) {
             unwritten.decrementAndGet();
@@ -141,9 +136,9 @@ final class Connection implements Outbox {
         }
     }
 
-    /** Counts messages written since the last send as written (a frame write gives no callback). */
+    /** Counts the messages written since the last send as written. */
     private void settlePending() {
-        while (!pending.isEmpty() && pending.peek().last().isDone()) {
+        while (!pending.isEmpty() && pending.peek().written().isDone()) {
             unwrittenChars.addAndGet(-pending.poll().chars());
             unwritten.decrementAndGet();
         }
@@ -155,9 +150,13 @@ final class Connection implements Outbox {
             return;
         }
         try {
-            Future<Void> written;
+            Future<?> written;
             synchronized (this) {
-                written = session.getAsyncRemote().sendText(json);
+                settlePending();
+                written = link.send(json);
+                pending.add(new Pending(written, json.length()));
+                unwritten.incrementAndGet();
+                unwrittenChars.addAndGet(json.length());
             }
             written.get(1, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -182,10 +181,28 @@ final class Connection implements Outbox {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        closedAtNanos = System.nanoTime();
+        closeWatch.accept(this);
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Closing " + id + " failed", e);
         }
+    }
+
+    /** This side closed it longer ago than {@code graceNanos}. */
+    boolean closedLongerThan(long graceNanos) {
+        return closing.get() && System.nanoTime() - closedAtNanos > graceNanos;
+    }
+
+    /**
+     * Lets the connection go for good: its socket and everything queued for it (a close that got
+     * through left nothing to release). The container reports the container-side close as it can.
+     */
+    void terminate() {
+        synchronized (this) {
+            pending.clear();
+        }
+        link.abort();
     }
 }

@@ -30,6 +30,15 @@ public class ConnectionSettings {
     @ConfigProperty(name = "pika.ws.send-queue-bytes", defaultValue = "4194304")
     long sendQueueBytes;
 
+    /** A closed connection still open this long after its close (its close frame could not be written) is terminated. */
+    @Inject
+    @ConfigProperty(name = "pika.ws.close-grace", defaultValue = "PT5S")
+    Duration closeGrace;
+
+    public Duration closeGrace() {
+        return closeGrace;
+    }
+
     public long sendQueueBytes() {
         return sendQueueBytes;
     }

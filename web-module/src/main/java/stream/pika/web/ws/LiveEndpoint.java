@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -20,6 +20,7 @@ import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.Outcome;
 import stream.pika.platform.entity.WireFormat;
+import stream.pika.web.container.ContainerTuning;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -80,15 +81,18 @@ public class LiveEndpoint {
     ConnectionSettings settings;
 
     @Inject
+    ContainerTuning container;
+
+    @Inject
     Clock clock;
 
     @OnOpen
     public void opened(Session session) {
-        HandshakeLeftovers.release(session);
         // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
         // connections (1006) under load. OpenConnections closes silent connections itself.
-        Connection connection = new Connection(session, settings.sendQueueLimit(), settings.sendQueueBytes(),
-                (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS));
+        Connection connection = new Connection(session, container.opened(session),
+                new Connection.Limits(settings.sendQueueLimit(), settings.sendQueueBytes()),
+                (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS), open::closing);
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         sessions.connected(connection);

@@ -1,11 +1,7 @@
-package stream.pika.web.ws;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import stream.pika.platform.entity.WriterThreads;
+package stream.pika.web.container;
 
 import java.lang.reflect.Constructor;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -13,22 +9,20 @@ import java.util.logging.Logger;
  * pings) as Grizzly worker threads with a buffer pool of their own. Grizzly gives every write a
  * fresh 8 KB output buffer unless the writing thread has such a pool: from a plain thread each
  * message to each phone was 8 KB of garbage, most of a node's young collections at a big event.
- * Built through container internals like {@link DirectWriter}; elsewhere a managed thread (logged once).
  */
-@ApplicationScoped
-public class GrizzlyWriterThreads implements WriterThreads {
+final class GrizzlyThreads {
 
-    private static final Logger LOG = Logger.getLogger(GrizzlyWriterThreads.class.getName());
+    private static final Logger LOG = Logger.getLogger(GrizzlyThreads.class.getName());
     private static final Grizzly GRIZZLY = Grizzly.find();
 
-    @Resource
-    ManagedThreadFactory managed;
+    private GrizzlyThreads() {
+    }
 
     private record Grizzly(Constructor<?> worker, Object attributes, Object memory) {
 
         static Grizzly find() {
             try {
-                ClassLoader loader = GrizzlyWriterThreads.class.getClassLoader();
+                ClassLoader loader = GrizzlyThreads.class.getClassLoader();
                 Class<?> workerType = Class.forName("org.glassfish.grizzly.threadpool.DefaultWorkerThread", false, loader);
                 Class<?> attributeBuilder = Class.forName("org.glassfish.grizzly.attributes.AttributeBuilder", false, loader);
                 Class<?> pool = Class.forName("org.glassfish.grizzly.memory.ThreadLocalPool", false, loader);
@@ -50,19 +44,22 @@ public class GrizzlyWriterThreads implements WriterThreads {
         }
     }
 
-    @Override
-    public Thread newThread(String name, Runnable task) {
-        if (GRIZZLY != null) {
-            try {
-                Thread thread = GRIZZLY.newThread(name, task);
-                thread.setDaemon(true);
-                return thread;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.info(() -> "Could not make a Grizzly writer thread (" + e + "); using a managed thread");
-            }
+    static boolean available() {
+        return GRIZZLY != null;
+    }
+
+    /** A Grizzly worker thread running {@code task}, or empty where one cannot be made. */
+    static Optional<Thread> newThread(String name, Runnable task) {
+        if (GRIZZLY == null) {
+            return Optional.empty();
         }
-        Thread thread = managed.newThread(task);
-        thread.setName(name);
-        return thread;
+        try {
+            Thread thread = GRIZZLY.newThread(name, task);
+            thread.setDaemon(true);
+            return Optional.of(thread);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.info(() -> "Could not make a Grizzly writer thread (" + e + "); using a managed thread");
+            return Optional.empty();
+        }
     }
 }

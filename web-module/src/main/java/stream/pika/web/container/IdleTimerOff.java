@@ -1,7 +1,6 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
 import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -19,17 +18,15 @@ import java.util.logging.Logger;
  * no idle timeout (the timer then fires and does nothing). On Payara each re-arm is a task on the
  * managed scheduled executor, whose context capture scans the application's jars (a ServiceLoader
  * lookup per task): at a connect rush of thousands of phones that was a sixth of a node's CPU.
- * Pika! runs its own idle check ({@link OpenConnections}), so for a session without an idle
- * timeout the timer gets a scheduler that does nothing, and so does the container (its only user
- * of that scheduler is the sessions' idle timer and heartbeat) once its default idle timeout is
- * none, so later sessions start without one. Reached through container internals like
- * {@link DirectWriter}; on another container nothing changes (logged once).
+ * Pika! runs its own idle check ({@code OpenConnections}), so for a session without an idle
+ * timeout the timer gets a scheduler that does nothing, for that session only (the container's
+ * own scheduler is left alone). Reached through container internals; on another container
+ * nothing changes (logged once).
  */
 final class IdleTimerOff {
 
     private static final Logger LOG = Logger.getLogger(IdleTimerOff.class.getName());
     private static final Field SERVICE = find("org.glassfish.tyrus.core.TyrusSession", "service");
-    private static final Field CONTAINER_SERVICE = find("org.glassfish.tyrus.core.BaseContainer", "managedScheduledExecutorService");
 
     private IdleTimerOff() {
     }
@@ -45,15 +42,16 @@ final class IdleTimerOff {
         }
     }
 
+    /** For this connection only: the container and every other connection keep their scheduler. */
     static void apply(Session session) {
         if (session.getMaxIdleTimeout() > 0) {
             return;
         }
         replace(SERVICE, session);
-        WebSocketContainer container = session.getContainer();
-        if (container != null && container.getDefaultMaxSessionIdleTimeout() <= 0) {
-            replace(CONTAINER_SERVICE, container);
-        }
+    }
+
+    static boolean available() {
+        return SERVICE != null;
     }
 
     private static void replace(Field field, Object owner) {

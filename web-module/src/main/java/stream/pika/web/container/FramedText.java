@@ -1,4 +1,4 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

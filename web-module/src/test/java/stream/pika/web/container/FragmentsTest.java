@@ -1,5 +1,6 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
+import stream.pika.web.container.FramedText;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

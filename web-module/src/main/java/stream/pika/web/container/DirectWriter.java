@@ -1,4 +1,4 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
 import jakarta.websocket.Session;
 
@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * Writes ready-made frames ({@link FramedText}) through Tyrus's WebSocket object, under the
  * standard API. The standard {@code RemoteEndpoint.Async.sendText} re-arms the session's idle
  * timer on every message, which on Payara is a task on the managed scheduled executor: 40-200 µs
- * per message, most of the cost of a fan-out (Pika! runs its own idle check, OpenConnections), and
+ * per message, most of the cost of a fan-out (Pika! runs its own idle check), and
  * it encodes and frames the text again for every connection. On a container without Tyrus, or a
  * connection with a negotiated extension (whose frames must pass through it), the standard API is used.
  */
@@ -47,6 +47,10 @@ final class DirectWriter {
 
     private DirectWriter(Object webSocket) {
         this.webSocket = webSocket;
+    }
+
+    static boolean available() {
+        return ACCESS != null;
     }
 
     static Optional<DirectWriter> of(Session session) {

@@ -1,4 +1,4 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * sends afterwards (pongs too), cutting strings out of them each time: the largest allocation
  * site of a node holding 10,000 phones. HTTP/2 stays on for everything else (with it off, Grizzly
  * leaves requests asking for an h2c upgrade unanswered when they get an error). Reached through
- * container internals like {@link DirectWriter}; where they differ nothing changes (logged once).
+ * container internals; where they differ nothing changes (logged once).
  */
 final class NeverHttp2 {
 

@@ -1,4 +1,4 @@
-package stream.pika.web.ws;
+package stream.pika.web.container;
 
 import jakarta.websocket.Session;
 
@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  * Frees what Payara keeps of a WebSocket's HTTP upgrade for the connection's whole life although
  * nothing reads it after the open: the copy of the handshake headers Tyrus made (~2.8 KB) and
  * Grizzly's two 1,024-character query-parameter scratch buffers (4 KB). At 18,000 phones that is
- * 120 MB of a 1 GiB node. It reaches them through container internals, like {@link DirectWriter}:
+ * 120 MB of a 1 GiB node. It reaches them through container internals:
  * on another container or version a missing hop is logged once and everything is left as it is.
  * Both are safe to drop: Tyrus has copied what the session needs before the open, and Grizzly
  * allocates a scratch buffer again if the request object is ever reused for parameters.
@@ -72,16 +73,20 @@ final class HandshakeLeftovers {
         }
     }
 
-    /** Call from the endpoint's open: Tyrus has built the session from the handshake by then. */
-    static void release(Session session) {
+    /**
+     * Call from the endpoint's open: Tyrus has built the session from the handshake by then.
+     * Returns the upgrade's Grizzly request when it was reached (the connection's transport hangs
+     * off it), else empty.
+     */
+    static Optional<Object> release(Session session) {
         if (PATH == null) {
-            return;
+            return Optional.empty();
         }
         try {
             Object webSocket = PATH.webSocket().get(session.getAsyncRemote());
             Object writer = PATH.writer().get(PATH.protocolHandler().get(webSocket));
             if (!PATH.upgradeHandler().getDeclaringClass().isInstance(writer)) {
-                return; // not the servlet container's writer
+                return Optional.empty(); // not the servlet container's writer
             }
             Object upgradeHandler = PATH.upgradeHandler().get(writer);
             if (PATH.proxied().getDeclaringClass().isInstance(upgradeHandler)) {
@@ -93,16 +98,25 @@ final class HandshakeLeftovers {
             }
             Object webConnection = PATH.webConnection().get(upgradeHandler);
             if (PATH.servletRequest().getDeclaringClass().isInstance(webConnection)) {
-                Object parameters = PATH.parameters().invoke(PATH.grizzlyRequest().invoke(PATH.servletRequest().get(webConnection)));
+                Object grizzlyRequest = PATH.grizzlyRequest().invoke(PATH.servletRequest().get(webConnection));
+                Object parameters = PATH.parameters().invoke(grizzlyRequest);
                 PATH.setChars().invoke(PATH.nameScratch().get(parameters), NO_CHARS, 0, 0);
                 PATH.setChars().invoke(PATH.valueScratch().get(parameters), NO_CHARS, 0, 0);
+                return Optional.ofNullable(grizzlyRequest);
             }
+            return Optional.empty();
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
             if (FAILURE_LOGGED.compareAndSet(false, true)) {
                 LOG.log(Level.INFO, "Could not free a WebSocket's upgrade leftovers; keeping them", e);
             }
+            return Optional.empty();
         }
+    }
+
+    /** Whether the hops were found on this container. */
+    static boolean available() {
+        return PATH != null;
     }
 }
