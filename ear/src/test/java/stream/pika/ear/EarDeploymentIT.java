@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,6 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * pika.ear on a real Payara Server 6 (the distribution from Maven Central, unpacked by the build):
  * a new domain, the setup from {@code payara-config/server/setup-domain.asadmin}, the database named
- * through domain-level MicroProfile Config, {@code asadmin deploy}, then {@code /health} and a DJ
- * account round trip, exactly as the README tells an operator to do it.
+ * through domain-level MicroProfile Config, {@code asadmin deploy}, then {@code /health}, a DJ
+ * account round trip and a live set over {@code /ws}, exactly as the README tells an operator to do it.
  */
 class EarDeploymentIT {
 
@@ -122,6 +126,76 @@ class EarDeploymentIT {
         HttpResponse<String> anonymous = http("GET", "/api/auth/me", null, null);
         assertEquals(401, anonymous.statusCode());
         assertEquals("Authorization token required", json(anonymous.body()).getString("error"));
+    }
+
+    /** The live path on Payara Server: a DJ goes live, a dancer hears the track, the dancer's like reaches the DJ. */
+    @Test
+    void aLiveSetOverTheWebSocket() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> registered = http("POST", "/api/auth/register",
+                "{\"email\":\"ws-" + unique + "@example.com\",\"password\":\"ear-password\",\"displayName\":\"EAR WS " + unique + "\"}", null);
+        assertEquals(201, registered.statusCode(), registered.body());
+        String token = json(registered.body()).getString("token");
+        String session = "ear_set_" + unique;
+        String clientId = "client_ear_" + unique;
+        try (Socket dj = Socket.open(portBase + 80); Socket dancer = Socket.open(portBase + 80)) {
+            dj.send("{\"type\":\"REGISTER_SESSION\",\"sessionId\":\"" + session + "\",\"djName\":\"EAR\",\"token\":\"" + token
+                    + "\",\"messageId\":\"r1\"}");
+            dj.await("SESSION_REGISTERED");
+            dancer.send("{\"type\":\"SUBSCRIBE\",\"sessionId\":\"" + session + "\",\"clientId\":\"" + clientId + "\"}");
+            dancer.await("LISTENER_COUNT");
+            dj.send("{\"type\":\"BROADCAST_TRACK\",\"sessionId\":\"" + session + "\",\"messageId\":\"b1\","
+                    + "\"track\":{\"artist\":\"Ear Artist\",\"title\":\"Ear Title\",\"bpm\":96}}");
+            JsonObject playing = dancer.await("NOW_PLAYING");
+            assertEquals("Ear Title", playing.getJsonObject("track").getString("title"));
+            dancer.send("{\"type\":\"SEND_LIKE\",\"sessionId\":\"" + session + "\",\"clientId\":\"" + clientId + "\","
+                    + "\"payload\":{\"track\":{\"artist\":\"Ear Artist\",\"title\":\"Ear Title\"}}}");
+            JsonObject liked = dj.await("LIKE_RECEIVED");
+            assertEquals("Ear Title", liked.getJsonObject("payload").getJsonObject("track").getString("title"));
+        }
+    }
+
+    /** A minimal WebSocket client: text messages in, JSON objects out. */
+    private record Socket(WebSocket webSocket, BlockingQueue<JsonObject> received) implements AutoCloseable {
+
+        static Socket open(int port) {
+            BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+            StringBuilder partial = new StringBuilder();
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            partial.append(data);
+                            if (last) {
+                                received.add(json(partial.toString()));
+                                partial.setLength(0);
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    }).join();
+            return new Socket(ws, received);
+        }
+
+        void send(String text) {
+            webSocket.sendText(text, true).join();
+        }
+
+        JsonObject await(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonObject next = received.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null && type.equals(next.getString("type", null))) {
+                    return next;
+                }
+            }
+            return fail("no " + type + " within 20 s");
+        }
+
+        @Override
+        public void close() {
+            webSocket.abort();
+        }
     }
 
     private static HttpResponse<String> http(String method, String path, String json, String token) throws Exception {

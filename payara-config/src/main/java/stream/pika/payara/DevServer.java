@@ -1,6 +1,11 @@
 package stream.pika.payara;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +19,9 @@ import java.util.logging.Logger;
  *   <li>otherwise the local PostgreSQL (127.0.0.1:5432), where database {@code pika} is created if missing;</li>
  *   <li>no PostgreSQL there ({@code PIKA_LOCAL_DB_PORT} moves "there"): an embedded one in {@code $PIKA_DATA_DIR/postgres}.</li>
  * </ul>
+ * It refuses a port that is already taken (exit 1, before anything starts), exits non-zero when
+ * Pika! does not come up, and stops Micro and the embedded PostgreSQL when it is stopped, or when
+ * the process that started it (Maven, an IDE) goes away without stopping it.
  * Usage: {@code DevServer <payara-micro.jar> <pika.war> <work directory>}.
  */
 public final class DevServer {
@@ -43,6 +51,10 @@ public final class DevServer {
         Path dataDirectory = Path.of(env.getOrDefault("PIKA_DATA_DIR", workDirectory.resolve(".pika").toString()))
                 .toAbsolutePath();
         int port = Integer.parseInt(env.getOrDefault("PIKA_PORT", "8080"));
+        if (!portFree(port)) {
+            throw new IllegalStateException("port " + port + " is already in use (another Pika! still running?)."
+                    + " Stop what listens there, or set PIKA_PORT to another port.");
+        }
 
         EmbeddedDatabase embedded = null;
         MicroServer.Builder micro = MicroServer.builder(Path.of(args[0]), Path.of(args[1]))
@@ -75,13 +87,27 @@ public final class DevServer {
             databaseDescription = server.jdbcUrl(DATABASE_NAME) + " (" + databaseDescription + ")";
         }
 
-        MicroServer server = micro.start();
+        // Micro's output goes to a file this launcher shows as it grows, so the launcher can read it too
+        // (a start that deployed nothing is reported at once instead of after the health wait).
+        Path microLog = dataDirectory.resolve("micro.log");
+        MicroServer server = micro.logTo(microLog).start();
+        Thread echo = new Thread(() -> echo(microLog, server), "pika-dev-server-echo");
+        echo.setDaemon(true);
+        echo.start();
         EmbeddedDatabase embeddedToStop = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Pika!...");
+        Runnable stopAll = () -> {
             server.close();
             Optional.ofNullable(embeddedToStop).ifPresent(EmbeddedDatabase::close);
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Pika!...");
+            stopAll.run();
         }, "pika-dev-server-stop"));
+        // Maven (or an IDE) stopped without stopping this process: nothing else would stop Micro and PostgreSQL.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.out.println("The process that started Pika! (pid " + parent.pid() + ") is gone: stopping Pika!...");
+            System.exit(0); // the shutdown hook stops Micro and PostgreSQL
+        }));
 
         try {
             Duration took = server.awaitHealthy(Duration.ofMinutes(3));
@@ -92,7 +118,50 @@ public final class DevServer {
             System.out.flush();
         } catch (IllegalStateException e) {
             System.err.println("Pika! did not start: " + e.getMessage());
+            stopAll.run();
+            return 1;
         }
-        return server.awaitExit(Duration.ofDays(3650));
+        int status = server.awaitExit(Duration.ofDays(3650));
+        if (status != 0) {
+            System.err.println("Payara Micro stopped with status " + status + "; see its output above");
+        }
+        return status;
+    }
+
+    /** Copies what Micro writes to this console while it runs. */
+    private static void echo(Path file, MicroServer server) {
+        try {
+            while (!Files.exists(file)) {
+                Thread.sleep(100);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[8192];
+                while (true) {
+                    int n = in.read(buffer);
+                    if (n > 0) {
+                        System.out.write(buffer, 0, n);
+                        System.out.flush();
+                    } else if (!server.process().isAlive()) {
+                        return;
+                    } else {
+                        Thread.sleep(100);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("Cannot show Payara Micro's output (" + e.getMessage() + "); it is in " + file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether nothing listens on the port yet (on any address, as Micro will bind it). */
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

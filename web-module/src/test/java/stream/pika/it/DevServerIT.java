@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import stream.pika.payara.Database;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,13 +86,67 @@ class DevServerIT {
         }
     }
 
-    private static Process launch(int port, Path log, Path data, Integer localPostgresPort) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+    /** Finding 7: with an old server still on the port, the run command said "running" and Maven "BUILD SUCCESS". */
+    @Test
+    void refusesAPortThatIsTaken() throws Exception {
+        try (ServerSocket oldServer = new ServerSocket(0)) {
+            int port = oldServer.getLocalPort();
+            Path log = TestServer.itDirectory().resolve("dev-server-busy-port.log");
+            Process server = launch(port, log, TestServer.itDirectory().resolve("dev-server-busy-data"), null);
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the run command gave up at once");
+            assertEquals(1, server.exitValue());
+            String output = Files.readString(log);
+            assertTrue(output.contains("Pika! cannot start: port " + port + " is already in use"), output);
+            assertFalse(output.contains("Pika! is running"), output);
+        }
+    }
+
+    /**
+     * Finding 7: stopping only the process that ran the launcher (an IDE's stop button, kill of
+     * Maven) left Micro and the embedded PostgreSQL running on the port. The launcher now stops them
+     * when its parent goes away.
+     */
+    @Test
+    void stopsMicroWhenItsParentGoesAway() throws Exception {
+        int port = TestServer.freePort();
+        Path log = TestServer.itDirectory().resolve("dev-server-orphan.log");
+        List<String> command = new java.util.ArrayList<>(launchCommand());
+        String shell = String.join(" ", command.stream().map(a -> "'" + a + "'").toList()) + " > '" + log + "' 2>&1 & wait";
+        ProcessBuilder parent = new ProcessBuilder("bash", "-c", shell);
+        parent.environment().remove("PIKA_DB_URL");
+        parent.environment().put("PIKA_PORT", Integer.toString(port));
+        parent.environment().put("PIKA_DATA_DIR", TestServer.itDirectory().resolve("dev-server-orphan-data").toString());
+        Process maven = parent.start();
+        List<ProcessHandle> children = List.of();
+        try {
+            awaitHealth(maven, port, log);
+            children = maven.descendants().toList();
+            assertFalse(children.isEmpty(), "the launcher and Micro run under the parent");
+            maven.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: the parent cannot pass anything on
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(children.stream().noneMatch(ProcessHandle::isAlive), "the launcher and Micro stopped with their parent");
+            assertFalse(listening(port), "nothing left on the port");
+            assertTrue(Files.readString(log).contains("is gone: stopping Pika!"));
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly();
+        }
+    }
+
+    private static List<String> launchCommand() {
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "stream.pika.payara.DevServer",
                 System.getProperty("pika.micro.jar"), System.getProperty("pika.war"),
-                TestServer.itDirectory().toString()));
+                TestServer.itDirectory().toString());
+    }
+
+    private static Process launch(int port, Path log, Path data, Integer localPostgresPort) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launchCommand());
         builder.environment().remove("PIKA_DB_URL");
         builder.environment().put("PIKA_PORT", Integer.toString(port));
         builder.environment().put("PIKA_DATA_DIR", data.toString());

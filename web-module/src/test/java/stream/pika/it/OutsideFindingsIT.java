@@ -271,6 +271,31 @@ class OutsideFindingsIT {
         assertFalse(options.body().contains("wadl"), options::toString);
     }
 
+    /** 5g: answers the container made itself were Payara HTML pages without the security headers. */
+    @Test
+    void containerMadeErrorsHaveTheApiShapeAndHeaders() {
+        Api api = Api.at(TestServer.server().port(), newAddress());
+        Api.Reply missing = api.get("/nothing-here");
+        assertEquals(404, missing.status(), missing::toString);
+        assertEquals("Not found", missing.error());
+        assertTrue(missing.header("Content-Security-Policy") != null, "security headers on a container error");
+    }
+
+    /** 7: a client's own CF-Connecting-IP picked its rate-limit identity behind the shipped proxy; only the configured header counts. */
+    @Test
+    void anUntrustedClientIpHeaderDoesNotBuyAFreshQuota() {
+        String address = newAddress();
+        int refused = 0;
+        for (int i = 0; i < 8; i++) {
+            Api.Reply reply = Api.at(TestServer.server().port(), address).post("/api/auth/login",
+                    "{\"email\":\"nobody@example.com\",\"password\":\"12345678\"}", "CF-Connecting-IP", "203.0.113." + (i + 1));
+            if (reply.status() == 429) {
+                refused++;
+            }
+        }
+        assertTrue(refused >= 3, "one quota for all the CF-Connecting-IP values: " + refused + " of 8 refused");
+    }
+
     /** 7: the generated VAPID key pair (its private key included) was world-readable (0644). */
     @Test
     void generatedSecretsAreReadableByTheirOwnerOnly() throws IOException {

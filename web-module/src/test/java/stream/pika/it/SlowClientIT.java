@@ -107,7 +107,8 @@ class SlowClientIT {
 
     /** Live instances of a class on the test server's heap (jcmd's histogram runs a full collection first). */
     static long liveInstances(String classNameEnd) {
-        String out = run("jcmd", Long.toString(TestServer.server().process().pid()), "GC.class_histogram");
+        String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String out = run(jcmd, Long.toString(TestServer.server().process().pid()), "GC.class_histogram");
         return out.lines().map(String::trim).filter(l -> l.endsWith(classNameEnd))
                 .mapToLong(l -> Long.parseLong(l.split("\\s+")[1])).sum();
     }

@@ -128,6 +128,8 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_LIVE_SWEEP_INTERVAL", "PT0.5S")
                 .env("PIKA_LIVE_BROADCAST_MIN_INTERVAL", BROADCAST_MIN_INTERVAL.toString())
                 .env("PIKA_WS_CLOSE_GRACE", CLOSE_GRACE.toString())
+                // Short, so a startup watchdog that missed the serving signal would stop this server early in the run.
+                .env("PIKA_STARTUP_TIMEOUT", "PT90S")
                 .env("PIKA_WS_CONTAINER_TUNING", System.getProperty("pika.it.container-tuning", "auto"))
                 .env("PIKA_LIVE_MAX_SESSIONS_PER_DJ", Integer.toString(MAX_SESSIONS_PER_DJ)) // RoutingIT: 10 sets per DJ
                 .start();

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import stream.pika.interactions.control.InteractionArchive;
 import stream.pika.interactions.control.InteractionSettings;
 import stream.pika.interactions.control.InteractionStore;
+import stream.pika.interactions.control.PollIds;
 import stream.pika.interactions.control.TempoFeedbackPacer;
 import stream.pika.interactions.entity.Announcement;
 import stream.pika.interactions.entity.InteractionMessages;
@@ -39,11 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -93,6 +91,9 @@ public class Interactions implements SessionCompanion {
 
     @Inject
     TempoFeedbackPacer tempoFeedback;
+
+    @Inject
+    PollIds pollIds;
 
     @Inject
     Clock clock;
@@ -212,43 +213,28 @@ public class Interactions implements SessionCompanion {
     // ---- polls
 
     /**
-     * START_POLL: the poll's row is written first (its id is the wire id); a running poll of the
-     * session ends (POLL_ENDED) before the new one starts. The DJ gets POLL_STARTED too, so the
-     * app learns the id at once.
+     * START_POLL: the poll's id is its database id, reserved ahead ({@link PollIds}), so the DJ's
+     * connection never waits for the database; the row follows in the session's order. A running
+     * poll of the session ends (POLL_ENDED) before the new one starts. The DJ gets POLL_STARTED
+     * too, so the app learns the id at once.
      */
     public Outcome startPoll(Caller caller, String sessionId, String question, List<String> options, Integer durationSeconds) {
         String refusal = sessions.refusalUnlessOwner(caller, sessionId, "Unauthorized poll attempt");
         if (refusal != null) {
             return Outcome.refused(refusal);
         }
+        Optional<Long> reserved = pollIds.take();
+        if (reserved.isEmpty()) {
+            LOG.warning(() -> "Poll of session " + sessionId + " not started: no poll id reserved (the database has not answered)");
+            return Outcome.refused("Failed to create poll in database");
+        }
+        long pollId = reserved.get();
         Instant now = now();
         Instant endsAt = durationSeconds == null ? null : now.plusSeconds(durationSeconds);
         TrackInfo playing = sessions.live(sessionId).map(LiveSession::currentTrack).orElse(null);
-        CompletableFuture<Long> created = new CompletableFuture<>();
-        history.submit(sessionId, "create poll", () -> {
-            if (created.isDone()) {
-                return; // START_POLL gave up waiting: the DJ was told it failed
-            }
-            try {
-                created.complete(archive.createPoll(sessionId, question, options,
-                        playing == null ? null : playing.artist(), playing == null ? null : playing.title(), now, endsAt));
-            } catch (RuntimeException e) {
-                created.completeExceptionally(e);
-                throw e;
-            }
-        });
-        long pollId;
-        try {
-            pollId = created.get(settings.pollCreateTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            created.cancel(false);
-            LOG.warning(() -> "Poll of session " + sessionId + " not created: " + (e instanceof TimeoutException
-                    ? "the database did not answer in " + settings.pollCreateTimeout() : e.getCause()));
-            return Outcome.refused("Failed to create poll in database");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.refused("Failed to create poll in database");
-        }
+        // Written in the session's order, after its row and before any vote of the poll.
+        history.submit(sessionId, "create poll " + pollId, () -> archive.createPoll(pollId, sessionId, question, options,
+                playing == null ? null : playing.artist(), playing == null ? null : playing.title(), now, endsAt));
         RunningPoll poll = RunningPoll.open(pollId, sessionId, question, options, now, endsAt);
         store.startPoll(poll).ifPresent(previous -> closed(previous, InteractionMessages.PollEnded.of(previous), null, now));
         InteractionMessages.PollStarted started = new InteractionMessages.PollStarted(poll);

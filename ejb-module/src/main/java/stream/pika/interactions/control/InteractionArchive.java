@@ -66,7 +66,16 @@ public class InteractionArchive {
     }
 
     /** Inserts a running poll (closing any the session still has open); its id is the wire {@code pollId}. */
-    public long createPoll(String sessionId, String question, List<String> options, String trackArtist, String trackTitle,
+    /** The next {@code count} ids of the polls' own sequence, reserved for polls about to start. */
+    public List<Long> reservePollIds(int count) {
+        List<?> ids = em.createNativeQuery("SELECT nextval(pg_get_serial_sequence('polls', 'id')) FROM generate_series(1, ?1)")
+                .setParameter(1, count)
+                .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** Writes a started poll with its reserved id; the session's running poll, if any, is closed first. */
+    public void createPoll(long pollId, String sessionId, String question, List<String> options, String trackArtist, String trackTitle,
                            Instant startedAt, Instant endsAt) {
         em.createNativeQuery("UPDATE polls SET status = 'closed', ended_at = GREATEST(?1, started_at)"
                         + " WHERE session_id = ?2 AND status = 'active'")
@@ -74,9 +83,9 @@ public class InteractionArchive {
                 .setParameter(2, sessionId)
                 .executeUpdate();
         String optionsJson = WireFormat.jsonp().createArrayBuilder(options).build().toString();
-        Object id = em.createNativeQuery("INSERT INTO polls (session_id, question, options, status, current_track_artist,"
-                        + " current_track_title, started_at, ends_at) VALUES (?1, ?2, CAST(?3 AS jsonb), 'active', ?4, ?5, ?6, ?7)"
-                        + " RETURNING id")
+        em.createNativeQuery("INSERT INTO polls (id, session_id, question, options, status, current_track_artist,"
+                        + " current_track_title, started_at, ends_at) VALUES (?8, ?1, ?2, CAST(?3 AS jsonb), 'active', ?4, ?5, ?6, ?7)")
+                .setParameter(8, pollId)
                 .setParameter(1, sessionId)
                 .setParameter(2, question)
                 .setParameter(3, optionsJson)
@@ -84,8 +93,7 @@ public class InteractionArchive {
                 .setParameter(5, trackTitle)
                 .setParameter(6, startedAt.atOffset(ZoneOffset.UTC))
                 .setParameter(7, endsAt == null ? null : endsAt.atOffset(ZoneOffset.UTC))
-                .getSingleResult();
-        return ((Number) id).longValue();
+                .executeUpdate();
     }
 
     public void closePoll(long pollId, Instant endedAt) {

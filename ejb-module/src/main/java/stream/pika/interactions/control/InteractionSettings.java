@@ -18,11 +18,6 @@ public class InteractionSettings {
     @ConfigProperty(name = "pika.interactions.tempo-vote-life", defaultValue = "PT5M")
     Duration tempoVoteLife;
 
-    /** How long START_POLL waits for the poll's row (the session row may still be on its way). */
-    @Inject
-    @ConfigProperty(name = "pika.interactions.poll-create-timeout", defaultValue = "PT3S")
-    Duration pollCreateTimeout;
-
     /** Likes kept per session while their track has no play written yet. */
     @Inject
     @ConfigProperty(name = "pika.interactions.max-pending-likes", defaultValue = "1000")
@@ -30,10 +25,6 @@ public class InteractionSettings {
 
     public Duration tempoVoteLife() {
         return tempoVoteLife;
-    }
-
-    public Duration pollCreateTimeout() {
-        return pollCreateTimeout;
     }
 
     public int maxPendingLikes() {

@@ -1,18 +1,26 @@
 package stream.pika.platform.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.servlet.ServletContext;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import stream.pika.platform.entity.ApplicationStarted;
 
 /**
- * Tells the {@link DeploymentWatch} that the application serves: the web module's context starts
- * only after every startup bean started (a failing one stops the deployment before this).
+ * The application serves once its web module has started, which happens after every startup bean
+ * started (a failing one stops the deployment before this): tells the {@link DeploymentWatch}, and
+ * everyone who waits for a started application ({@link ApplicationStarted}).
  */
-@ApplicationScoped
-public class ServingSignal {
+@WebListener
+public class ServingSignal implements ServletContextListener {
 
-    void serving(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    @Inject
+    Event<ApplicationStarted> started;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
         DeploymentWatch.serving();
+        started.fire(new ApplicationStarted());
     }
 }

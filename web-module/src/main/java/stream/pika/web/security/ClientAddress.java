@@ -9,9 +9,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.logging.Logger;
 
 /**
- * The one answer to "which IP is this client?" that every rate limit uses. Proxy headers
- * ({@code CF-Connecting-IP}, {@code X-Forwarded-For}) count only when the direct peer is one of
- * {@code pika.trusted-proxies}; otherwise the socket's address, so nobody can pick their own key.
+ * The one answer to "which IP is this client?" that every rate limit uses. One proxy header counts,
+ * the one the deployment's edge writes ({@code pika.client-ip-header}: {@code X-Forwarded-For},
+ * the default, behind nginx; {@code CF-Connecting-IP} behind Cloudflare), and only when the direct
+ * peer is one of {@code pika.trusted-proxies}; otherwise the socket's address, so nobody can pick
+ * their own key. A header the deployment does not trust is ignored, whoever sends it.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -22,13 +24,19 @@ public class ClientAddress {
     @ConfigProperty(name = "pika.trusted-proxies", defaultValue = " ")
     String trustedProxiesSetting;
 
+    @Inject
+    @ConfigProperty(name = "pika.client-ip-header", defaultValue = "X-Forwarded-For")
+    String clientIpHeaderSetting;
+
     private TrustedProxies trusted = TrustedProxies.none();
+    private ForwardedFor.Header header = ForwardedFor.Header.X_FORWARDED_FOR;
 
     @PostConstruct
     void init() {
         trusted = TrustedProxies.parse(trustedProxiesSetting);
+        header = ForwardedFor.Header.named(clientIpHeaderSetting);
         if (!trusted.isEmpty()) {
-            LOG.info(() -> "Trusting proxy headers from " + trustedProxiesSetting.strip());
+            LOG.info(() -> "Trusting " + header.headerName() + " from " + trustedProxiesSetting.strip());
         }
     }
 
@@ -43,7 +51,6 @@ public class ClientAddress {
         if (trusted.isEmpty() || !trusted.contains(peer)) {
             return peer;
         }
-        return ForwardedFor.client(request.getHeader("CF-Connecting-IP"), request.getHeader("X-Forwarded-For"), trusted)
-                .orElse(peer);
+        return ForwardedFor.client(header, request.getHeader(header.headerName()), trusted).orElse(peer);
     }
 }

@@ -19,21 +19,48 @@ public final class ForwardedFor {
     private ForwardedFor() {
     }
 
-    /**
-     * @param connectingIp  the {@code CF-Connecting-IP} header, or null
-     * @param forwardedFor  the {@code X-Forwarded-For} header, or null
-     * @param trusted       the trusted proxies
-     * @return the client address the headers name, if they name a valid one
-     */
-    public static Optional<String> client(String connectingIp, String forwardedFor, TrustedProxies trusted) {
-        Optional<String> fromCloudflare = literal(connectingIp);
-        if (fromCloudflare.isPresent()) {
-            return fromCloudflare;
+    /** The one header a deployment trusts to name the client (its edge proxy writes it). */
+    public enum Header {
+        /** Written by a proxy such as nginx: a list, the client's own entries on the left. */
+        X_FORWARDED_FOR("X-Forwarded-For"),
+        /** Written by Cloudflare: one address. */
+        CF_CONNECTING_IP("CF-Connecting-IP");
+
+        private final String name;
+
+        Header(String name) {
+            this.name = name;
         }
-        if (forwardedFor == null || forwardedFor.isBlank()) {
+
+        public String headerName() {
+            return name;
+        }
+
+        /** The header a setting names (its HTTP name, any case). */
+        public static Header named(String setting) {
+            for (Header header : values()) {
+                if (header.name.equalsIgnoreCase(setting.strip())) {
+                    return header;
+                }
+            }
+            throw new IllegalArgumentException("pika.client-ip-header must be X-Forwarded-For or CF-Connecting-IP, not " + setting);
+        }
+    }
+
+    /**
+     * @param header  the header this deployment trusts
+     * @param value   its value, or null
+     * @param trusted the trusted proxies
+     * @return the client address the header names, if it names a valid one
+     */
+    public static Optional<String> client(Header header, String value, TrustedProxies trusted) {
+        if (header == Header.CF_CONNECTING_IP) {
+            return literal(value);
+        }
+        if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        List<String> hops = List.of(forwardedFor.split(","));
+        List<String> hops = List.of(value.split(","));
         String leftmostValid = null;
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<String> hop = literal(hops.get(i));

@@ -1,5 +1,6 @@
 /**
- * The /ws endpoint, its message codec and the registry of live connections, with the writing
- * path (frames built once per message, writer threads, the container's idle timer left out).
+ * The /ws endpoint, its message codec, the connect limit and the registry of live connections.
+ * Connections write through the container seam ({@link stream.pika.web.container}), which holds
+ * everything that reaches into the container's internals.
  */
 package stream.pika.web.ws;

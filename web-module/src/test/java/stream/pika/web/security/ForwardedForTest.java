@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ForwardedForTest {
 
+    private static final ForwardedFor.Header XFF = ForwardedFor.Header.X_FORWARDED_FOR;
+    private static final ForwardedFor.Header CF = ForwardedFor.Header.CF_CONNECTING_IP;
+
     private final TrustedProxies proxies = TrustedProxies.parse("10.0.0.0/8, 127.0.0.1, ::1, fd00::/8");
 
     @Test
@@ -36,25 +39,29 @@ class ForwardedForTest {
     }
 
     @Test
-    void cloudflareHeaderWins() {
-        assertEquals(Optional.of("198.51.100.7"), ForwardedFor.client("198.51.100.7", "203.0.113.1", proxies));
+    void onlyTheConfiguredHeaderCounts() {
+        assertEquals(Optional.of("198.51.100.7"), ForwardedFor.client(CF, "198.51.100.7", proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(CF, "198.51.100.7, 203.0.113.1", proxies), "one address, not a list");
+        assertEquals(ForwardedFor.Header.CF_CONNECTING_IP, ForwardedFor.Header.named("cf-connecting-ip"));
+        assertThrows(IllegalArgumentException.class, () -> ForwardedFor.Header.named("X-Real-IP"));
     }
 
     @Test
     void rightmostUntrustedHopIsTheClient() {
         // the client put a fake first entry; our proxies appended the real address and themselves
         assertEquals(Optional.of("203.0.113.9"),
-                ForwardedFor.client(null, "1.2.3.4, 203.0.113.9, 10.0.0.5", proxies));
-        assertEquals(Optional.of("10.0.0.4"), ForwardedFor.client(null, "10.0.0.4, 10.0.0.5", proxies),
+                ForwardedFor.client(XFF, "1.2.3.4, 203.0.113.9, 10.0.0.5", proxies));
+        assertEquals(Optional.of("10.0.0.4"), ForwardedFor.client(XFF, "10.0.0.4, 10.0.0.5", proxies),
                 "all hops trusted: the first");
     }
 
     @Test
     void garbageIsIgnored() {
-        assertEquals(Optional.empty(), ForwardedFor.client(null, null, proxies));
-        assertEquals(Optional.empty(), ForwardedFor.client("not-an-ip", " ", proxies));
-        assertEquals(Optional.empty(), ForwardedFor.client(null, "evil.example.com", proxies));
-        assertEquals(Optional.empty(), ForwardedFor.client(null, "999.1.1.1", proxies));
-        assertEquals(Optional.of("2001:db8:0:0:0:0:0:1"), ForwardedFor.client(null, "[2001:db8::1]", proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(XFF, null, proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(CF, "not-an-ip", proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(XFF, " ", proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(XFF, "evil.example.com", proxies));
+        assertEquals(Optional.empty(), ForwardedFor.client(XFF, "999.1.1.1", proxies));
+        assertEquals(Optional.of("2001:db8:0:0:0:0:0:1"), ForwardedFor.client(XFF, "[2001:db8::1]", proxies));
     }
 }

@@ -1,0 +1,45 @@
+package stream.pika.web.rest;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The answer to every error the servlet container makes itself (a path nothing serves, a method
+ * nothing accepts, a failure outside JAX-RS): the API's {@code {"error": ...}} instead of
+ * Payara's HTML page, with the security headers ({@code web.xml} maps the headers filter on error
+ * dispatches too).
+ */
+@WebServlet("/_error")
+public class ErrorPage extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"error\":\"" + text(status) + "\"}");
+    }
+
+    private static String text(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Authentication required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body too large";
+            case 414 -> "Request URI too long";
+            case 415 -> "Unsupported media type";
+            case 501 -> "Not implemented";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Internal server error" : "Request refused (HTTP " + status + ")";
+        };
+    }
+}
