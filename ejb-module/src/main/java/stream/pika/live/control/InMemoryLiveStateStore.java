@@ -128,7 +128,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
         Iterator<Map.Entry<String, Instant>> oldest = messageIds.entrySet().iterator();
         while (oldest.hasNext()) {
             Map.Entry<String, Instant> entry = oldest.next();
-            if (messageIds.size() > MAX_MESSAGE_IDS || now.isAfter(entry.getValue().plus(ttl))) {
+            if (messageIds.size() > MAX_MESSAGE_IDS || !now.isBefore(entry.getValue().plus(ttl))) {
                 oldest.remove();
             } else {
                 break;

@@ -141,6 +141,19 @@ public class RedisLiveStateStore implements LiveStateStore {
      * KEYS listeners, session; ARGV node|client, now, linger ms, life ms, node key prefix. Returns
      * {count after adding the dancer's connection, the session's JSON or ''}: a SUBSCRIBE's one round trip.
      */
+    /**
+     * Claims a key until {@code now + period} unless a claim holds at {@code now} (the caller's
+     * clock decides, as in memory; the key's own expiry only cleans up). KEYS the claim; ARGV now
+     * ms, period ms. Returns 1 when claimed.
+     */
+    private static final String CLAIM_UNTIL = """
+            local now, period = tonumber(ARGV[1]), tonumber(ARGV[2])
+            local until_ms = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if until_ms > now then return 0 end
+            redis.call('SET', KEYS[1], tostring(now + period), 'PX', period)
+            return 1
+            """;
+
     private static final String ADD_LISTENER = COUNT + """
             local v = redis.call('HGET', KEYS[1], ARGV[1])
             local conns = 0
@@ -569,13 +582,13 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     private boolean sharedBroadcastSlot(String sessionId, Instant now, Duration minInterval) {
-        return redis.client().<String>getBucket(key("broadcast", sessionId), StringCodec.INSTANCE)
-                .setIfAbsent(String.valueOf(now.toEpochMilli()), minInterval);
+        return (Long) script(CLAIM_UNTIL, RScript.ReturnType.INTEGER, List.of(key("broadcast", sessionId)),
+                String.valueOf(now.toEpochMilli()), String.valueOf(minInterval.toMillis())) == 1L;
     }
 
     private boolean sharedFirstSighting(String sessionId, String messageId, Instant now, Duration ttl) {
-        return redis.client().<String>getBucket(key("message", sessionId) + ":" + messageId, StringCodec.INSTANCE)
-                .setIfAbsent("1", ttl);
+        return (Long) script(CLAIM_UNTIL, RScript.ReturnType.INTEGER, List.of(key("message", sessionId) + ":" + messageId),
+                String.valueOf(now.toEpochMilli()), String.valueOf(ttl.toMillis())) == 1L;
     }
 
     private Joined sharedAddListener(String sessionId, String clientId, Instant now, Duration linger) {

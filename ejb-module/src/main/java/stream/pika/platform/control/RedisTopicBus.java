@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -74,22 +75,36 @@ public class RedisTopicBus implements TopicBus {
     private final BlockingQueue<String> incoming = new ArrayBlockingQueue<>(MAX_QUEUED);
     private volatile boolean subscribed;
 
+    protected RedisTopicBus() {
+        // for CDI
+    }
+
+    /** A bus outside the container (tests and tools): its threads from {@code threads}. */
+    public RedisTopicBus(RedisConnection redis, ThreadFactory threads) {
+        this.redis = redis;
+        this.plainThreads = threads;
+    }
+
+    private ThreadFactory plainThreads;
+
     @PostConstruct
-    void start() {
+    public void start() {
+        ThreadFactory factory = threads != null ? threads : plainThreads;
         channel = redis.client().getTopic(redis.key("bus"), StringCodec.INSTANCE);
         subscribe();
-        sender = threads.newThread(this::sendLoop);
+        sender = factory.newThread(this::sendLoop);
         sender.setName("pika-topic-sender");
         sender.start();
         // Not Redisson's listener threads: the writer threads the web adapter makes write to a
         // connection without allocating a fresh output buffer per message.
-        receiver = writerThreads.isResolvable() ? writerThreads.get().newThread("pika-topic-receiver", this::receiveLoop)
-                : threads.newThread(this::receiveLoop);
+        receiver = writerThreads != null && writerThreads.isResolvable()
+                ? writerThreads.get().newThread("pika-topic-receiver", this::receiveLoop)
+                : factory.newThread(this::receiveLoop);
         receiver.start();
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         running.set(false);
         if (sender != null) {
             sender.interrupt();
