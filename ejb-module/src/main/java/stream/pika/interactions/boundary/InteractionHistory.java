@@ -1,24 +1,35 @@
 package stream.pika.interactions.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonArray;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import stream.pika.identity.entity.Roles;
 import stream.pika.interactions.entity.InteractionViews;
-import stream.pika.platform.entity.WireFormat;
+import stream.pika.live.entity.SessionViews;
 import stream.pika.platform.entity.UtcInstants;
+import stream.pika.platform.entity.WireFormat;
 
 import java.io.StringReader;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What interactions left in PostgreSQL: a dancer's likes, the most liked tracks, totals, a set's polls. */
 @Stateless
+@DeclareRoles(Roles.DJ)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class InteractionHistory {
+
+    @Resource
+    SessionContext context;
 
     static final int CLIENT_LIKES = 100;
     static final int TOP_TRACKS = 10;
@@ -57,6 +68,17 @@ public class InteractionHistory {
         Object[] c = (Object[]) em.createNativeQuery("SELECT (SELECT count(*) FROM sessions), (SELECT count(*) FROM played_tracks),"
                 + " (SELECT count(*) FROM likes)").getSingleResult();
         return new InteractionViews.GlobalStats(((Number) c[0]).longValue(), ((Number) c[1]).longValue(), ((Number) c[2]).longValue());
+    }
+
+    /**
+     * The recap's polls with their results, for the set's own DJ only (the caller, as the bearer
+     * token established it): anyone else gets empty.
+     */
+    public Optional<InteractionViews.PollResults> pollsForItsDj(SessionViews.Recap recap) {
+        Principal caller = context.getCallerPrincipal();
+        boolean itsDj = caller != null && context.isCallerInRole(Roles.DJ) && recap.djId() != null
+                && recap.djId().toString().equals(caller.getName());
+        return itsDj ? Optional.of(polls(recap.sessionId())) : Optional.empty();
     }
 
     /** The set's polls with their results, oldest first (the recap shows them to the set's DJ only). */

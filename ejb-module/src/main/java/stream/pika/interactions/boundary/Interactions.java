@@ -11,6 +11,7 @@ import stream.pika.interactions.control.PollIds;
 import stream.pika.interactions.control.TempoFeedbackPacer;
 import stream.pika.interactions.entity.Announcement;
 import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.interactions.entity.PollRules;
 import stream.pika.interactions.entity.RunningPoll;
 import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
@@ -219,9 +220,13 @@ public class Interactions implements SessionCompanion {
      * too, so the app learns the id at once.
      */
     public Outcome startPoll(Caller caller, String sessionId, String question, List<String> options, Integer durationSeconds) {
-        String refusal = sessions.refusalUnlessOwner(caller, sessionId, "Unauthorized poll attempt");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<String> invalid = PollRules.problem(question, options, durationSeconds);
+        if (invalid.isPresent()) {
+            return Outcome.refused("Invalid poll: " + invalid.get());
+        }
+        Optional<Outcome> refused = sessions.refusedUnlessOwner(caller, sessionId, "Unauthorized poll attempt");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<Long> reserved = pollIds.take();
         if (reserved.isEmpty()) {
@@ -252,9 +257,9 @@ public class Interactions implements SessionCompanion {
         if (poll.isEmpty()) {
             return Outcome.refused("Poll not found");
         }
-        String refusal = sessions.refusalUnlessOwner(caller, poll.get().sessionId(), "Unauthorized end poll");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = sessions.refusedUnlessOwner(caller, poll.get().sessionId(), "Unauthorized end poll");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         store.endPoll(pollId).ifPresent(ended -> closed(ended, InteractionMessages.PollEnded.of(ended), caller.connectionId(), now()));
         return Outcome.done();
@@ -270,9 +275,9 @@ public class Interactions implements SessionCompanion {
         if (poll.isEmpty()) {
             return Outcome.refused("Poll not found");
         }
-        String refusal = sessions.refusalUnlessOwner(caller, poll.get().sessionId(), "Unauthorized cancel poll");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = sessions.refusedUnlessOwner(caller, poll.get().sessionId(), "Unauthorized cancel poll");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         store.endPoll(poll.get().id())
                 .ifPresent(ended -> closed(ended, InteractionMessages.PollEnded.cancelled(ended), caller.connectionId(), now()));
@@ -313,13 +318,21 @@ public class Interactions implements SessionCompanion {
 
     /** SEND_ANNOUNCEMENT: shown to the session's dancers until {@code endsAt} (the server enforces it). */
     public Outcome announce(Caller caller, String sessionId, String message, Integer durationSeconds, boolean push) {
-        String refusal = sessions.refusalUnlessOwner(caller, sessionId, "Unauthorized announcement");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<String> invalid = PollRules.announcementProblem(message, durationSeconds);
+        if (invalid.isPresent()) {
+            return Outcome.refused("Invalid announcement: " + invalid.get());
+        }
+        Optional<Outcome> refused = sessions.refusedUnlessOwner(caller, sessionId, "Unauthorized announcement");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<LiveSession> live = sessions.live(sessionId);
-        if (push && live.isPresent() && exceeded(Quota.PUSH_SEND, PushNotifications.senderKey(live.get()))) {
-            return Outcome.refused("Rate limit exceeded: too many push notifications, try again in a minute");
+        if (push && live.isPresent()) {
+            try {
+                pushNotifications.admit(PushNotifications.senderKey(live.get()));
+            } catch (RateLimitExceeded e) {
+                return Outcome.refused("Rate limit exceeded: too many push notifications, try again in a minute");
+            }
         }
         Instant now = now();
         Announcement announcement = new Announcement(message, now, durationSeconds == null ? null : now.plusSeconds(durationSeconds), push);
@@ -338,9 +351,9 @@ public class Interactions implements SessionCompanion {
 
     /** CANCEL_ANNOUNCEMENT: the announcement disappears from every phone of the session. */
     public Outcome cancelAnnouncement(Caller caller, String sessionId) {
-        String refusal = sessions.refusalUnlessOwner(caller, sessionId, "Unauthorized cancel announcement");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = sessions.refusedUnlessOwner(caller, sessionId, "Unauthorized cancel announcement");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         store.cancelAnnouncement(sessionId);
         bus.publish(Topic.session(sessionId), new InteractionMessages.AnnouncementCancelled(sessionId), caller.connectionId());

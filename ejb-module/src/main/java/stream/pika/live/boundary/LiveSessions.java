@@ -188,9 +188,9 @@ public class LiveSessions {
     /** BROADCAST_TRACK: the new track goes to the session's dancers (not back to the DJ). */
     public Outcome broadcastTrack(Caller caller, String sessionId, TrackInfo track, String messageId) {
         Instant now = now();
-        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized track broadcast");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = refusedUnlessOwner(caller, sessionId, "Unauthorized track broadcast");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!store.tryBroadcastSlot(sessionId, now, settings.broadcastMinInterval())) {
             return Outcome.refused("Rate limit exceeded (wait 5s)");
@@ -198,43 +198,36 @@ public class LiveSessions {
         if (messageId != null && !store.firstSighting(sessionId, messageId, now, settings.messageIdTtl())) {
             return Outcome.done();
         }
-        TrackInfo[] previous = new TrackInfo[1];
-        Optional<LiveSession> updated = store.update(sessionId, s -> {
-            previous[0] = s.currentTrack();
-            return s.playing(track, now);
-        });
-        if (updated.isEmpty()) {
+        Optional<LiveStateStore.Changed> changed = store.change(sessionId, s -> s.playing(track, now));
+        if (changed.isEmpty()) {
             return Outcome.refused(NOT_FOUND);
         }
+        TrackInfo previous = changed.get().before().currentTrack();
         // The play is queued for the history before anyone hears of it, so a like of it is written after it.
         history.recordTrack(sessionId, track, now);
-        eachCompanion(c -> c.trackPlayed(sessionId, previous[0], track, now));
+        eachCompanion(c -> c.trackPlayed(sessionId, previous, track, now));
         Topic topic = Topic.session(sessionId);
-        if (previous[0] != null && !previous[0].sameTrackAs(track)) {
+        if (previous != null && !previous.sameTrackAs(track)) {
             bus.publish(topic, new LiveMessages.TempoReset(sessionId), caller.connectionId());
         }
-        bus.publish(topic, new LiveMessages.NowPlaying(sessionId, updated.get().djName(), track), caller.connectionId());
+        bus.publish(topic, new LiveMessages.NowPlaying(sessionId, changed.get().after().djName(), track), caller.connectionId());
         return Outcome.done();
     }
 
     /** METADATA_UPDATED: late analysis (BPM, key) of the track that is playing. */
     public Outcome updateMetadata(Caller caller, String sessionId, TrackInfo track) {
         Instant now = now();
-        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized metadata update");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = refusedUnlessOwner(caller, sessionId, "Unauthorized metadata update");
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        boolean[] playing = new boolean[1];
-        boolean[] matched = new boolean[1];
-        store.update(sessionId, s -> {
-            playing[0] = s.currentTrack() != null;
-            matched[0] = track.sameTrackAs(s.currentTrack());
-            return matched[0] ? s.playing(track, now) : s;
-        });
-        if (!playing[0]) {
+        Optional<LiveStateStore.Changed> changed = store.change(sessionId,
+                s -> track.sameTrackAs(s.currentTrack()) ? s.playing(track, now) : s);
+        TrackInfo playing = changed.map(c -> c.before().currentTrack()).orElse(null);
+        if (playing == null) {
             return Outcome.done(); // nothing plays: a late update of a stopped track is moot
         }
-        if (!matched[0]) {
+        if (!track.sameTrackAs(playing)) {
             return Outcome.refused("Track is not the one playing");
         }
         bus.publish(Topic.session(sessionId), new LiveMessages.MetadataUpdated(sessionId, track), caller.connectionId());
@@ -245,9 +238,9 @@ public class LiveSessions {
     /** TRACK_STOPPED: nothing plays now. */
     public Outcome stopTrack(Caller caller, String sessionId) {
         Instant now = now();
-        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized track stop");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = refusedUnlessOwner(caller, sessionId, "Unauthorized track stop");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         store.update(sessionId, s -> s.stopped(now));
         bus.publish(Topic.session(sessionId), new LiveMessages.TrackStopped(sessionId), caller.connectionId());
@@ -257,9 +250,9 @@ public class LiveSessions {
     /** END_SESSION: the set is over for everyone following it. */
     public Outcome endSession(Caller caller, String sessionId) {
         Instant now = now();
-        String refusal = refusalUnlessOwner(caller, sessionId, "Unauthorized end session");
-        if (refusal != null) {
-            return Outcome.refused(refusal);
+        Optional<Outcome> refused = refusedUnlessOwner(caller, sessionId, "Unauthorized end session");
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<LiveSession> ended = store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId()));
         if (ended.isEmpty()) {
@@ -455,13 +448,16 @@ public class LiveSessions {
 
     // ---- rules and helpers
 
-    /** Only the connection that owns a live session may act for its DJ; null when this one may. */
-    public String refusalUnlessOwner(Caller caller, String sessionId, String unauthorized) {
+    /**
+     * Only the connection that owns a live session may act for its DJ: empty when this one may,
+     * else the refusal to answer ({@code Session not found}, or {@code unauthorized}).
+     */
+    public Optional<Outcome> refusedUnlessOwner(Caller caller, String sessionId, String unauthorized) {
         Optional<LiveSession> live = store.session(sessionId);
         if (live.isEmpty()) {
-            return NOT_FOUND;
+            return Optional.of(Outcome.refused(NOT_FOUND));
         }
-        return live.get().ownedBy(caller.connectionId()) ? null : unauthorized;
+        return live.get().ownedBy(caller.connectionId()) ? Optional.empty() : Optional.of(Outcome.refused(unauthorized));
     }
 
     private boolean expired(LiveSession session, Instant now) {

@@ -89,8 +89,13 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change) {
-        return Optional.ofNullable(sessions.computeIfPresent(sessionId, (id, session) -> change.apply(session)));
+    public Optional<Changed> change(String sessionId, UnaryOperator<LiveSession> change) {
+        AtomicReference<LiveSession> before = new AtomicReference<>();
+        LiveSession after = sessions.computeIfPresent(sessionId, (id, session) -> {
+            before.set(session);
+            return change.apply(session);
+        });
+        return after == null ? Optional.empty() : Optional.of(new Changed(before.get(), after));
     }
 
     @Override

@@ -38,7 +38,17 @@ public interface LiveStateStore {
     Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions);
 
     /** Applies the change atomically; empty when the session is not live. */
-    Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change);
+    /** A session changed: what it was when the change was made, and what the change made of it. */
+    record Changed(LiveSession before, LiveSession after) {
+    }
+
+    /** Changes a live session (atomically), if it is live. */
+    Optional<Changed> change(String sessionId, UnaryOperator<LiveSession> change);
+
+    /** Changes a live session and answers its new value, if it is live. */
+    default Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change) {
+        return change(sessionId, change).map(Changed::after);
+    }
 
     /** Removes the session if the condition still holds, with its listeners and rate windows. */
     Optional<LiveSession> removeIf(String sessionId, Predicate<LiveSession> condition);

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -332,13 +333,19 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public Optional<LiveSession> update(String sessionId, UnaryOperator<LiveSession> change) {
+    public Optional<Changed> change(String sessionId, UnaryOperator<LiveSession> change) {
+        // A compare-and-set may apply the change more than once: the last attempt is the one made.
+        AtomicReference<LiveSession> before = new AtomicReference<>();
+        UnaryOperator<LiveSession> seen = session -> {
+            before.set(session);
+            return change.apply(session);
+        };
         return redis.orElse(() -> {
-            Optional<LiveSession> changed = sharedUpdate(sessionId, change);
+            Optional<LiveSession> changed = sharedUpdate(sessionId, seen);
             local.remember(sessionId, changed.orElse(null));
-            return changed;
+            return changed.map(after -> new Changed(before.get(), after));
         }, () -> {
-            Optional<LiveSession> changed = local.update(sessionId, change);
+            Optional<Changed> changed = local.change(sessionId, change);
             changed.ifPresent(s -> changedWhileAway.add(sessionId));
             return changed;
         });

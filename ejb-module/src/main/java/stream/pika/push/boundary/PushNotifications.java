@@ -61,6 +61,17 @@ public class PushNotifications {
         return session.djId() != null ? "dj:" + session.djId() : "session:" + session.sessionId();
     }
 
+    /**
+     * The one quota check of every push a DJ sends (an announcement with push, {@code POST
+     * /api/push/send}): each buzzes a room of phones.
+     *
+     * @param senderKey {@link #senderKey} of the DJ's session, or {@code "dj:" + id}
+     * @throws stream.pika.platform.entity.RateLimitExceeded past the DJ's {@code PUSH_SEND} quota
+     */
+    public void admit(String senderKey) {
+        rateLimits.enforce(Quota.PUSH_SEND, senderKey);
+    }
+
     /** SEND_ANNOUNCEMENT with {@code push: true}: the session's subscribers, in the original's payload. */
     public void announce(String sessionId, String djName, String message) {
         PushPayload payload = PushPayload.announcement(djName, message);
@@ -75,10 +86,10 @@ public class PushNotifications {
      * {@code POST /api/push/send}: a DJ's own push to the subscribers of the DJ's live session.
      *
      * @throws PikaException CONFLICT when the DJ has no live session
-     * @throws stream.pika.platform.boundary.RateLimitExceeded past the DJ's {@code PUSH_SEND} quota
+     * @throws stream.pika.platform.entity.RateLimitExceeded past the DJ's {@code PUSH_SEND} quota
      */
     public CompletionStage<PushReport> sendAsDj(long djId, PushPayload payload, Audience audience) {
-        rateLimits.enforce(Quota.PUSH_SEND, "dj:" + djId);
+        admit("dj:" + djId);
         List<String> live = sessions.liveSetsOf(djId).stream().map(LiveSession::sessionId).toList();
         if (live.isEmpty()) {
             throw PikaException.conflict("No live session: pushes go to the dancers of your live session");

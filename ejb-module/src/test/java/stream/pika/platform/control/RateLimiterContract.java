@@ -4,10 +4,7 @@ import org.junit.jupiter.api.Test;
 import stream.pika.platform.entity.RateLimitDecision;
 import stream.pika.platform.entity.RateLimitPolicy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,31 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class RateLimiterContract {
 
-    /** A clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T20:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final HandClock clock = new HandClock();
+    final InMemoryRateLimiterTest.ManualClock clock = new InMemoryRateLimiterTest.ManualClock();
 
     abstract RateLimiter limiter();
 

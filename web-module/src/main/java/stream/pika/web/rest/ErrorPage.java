@@ -24,22 +24,6 @@ public class ErrorPage extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"" + text(status) + "\"}");
-    }
-
-    private static String text(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Authentication required";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 413 -> "Request body too large";
-            case 414 -> "Request URI too long";
-            case 415 -> "Unsupported media type";
-            case 501 -> "Not implemented";
-            case 503 -> "Service unavailable";
-            default -> status >= 500 ? "Internal server error" : "Request refused (HTTP " + status + ")";
-        };
+        response.getWriter().write("{\"error\":\"" + ErrorResponses.clientErrorText(status) + "\"}");
     }
 }

@@ -90,14 +90,21 @@ public class ErrorResponses {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String clientErrorText(int status) {
+    /** The one text per status of the answers the API and the container make without a message of their own. */
+    static String clientErrorText(int status) {
         return switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Authentication required";
+            case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable: this route answers application/json";
+            case 413 -> "Request body too large";
+            case 414 -> "Request URI too long";
             case 415 -> "Unsupported media type: send application/json";
-            default -> "Request refused (HTTP " + status + ")";
+            case 501 -> "Not implemented";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Internal server error" : "Request refused (HTTP " + status + ")";
         };
     }
 

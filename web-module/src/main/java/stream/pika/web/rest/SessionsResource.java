@@ -14,9 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Roles;
 import stream.pika.interactions.boundary.InteractionHistory;
@@ -81,12 +79,9 @@ public class SessionsResource {
     @GET
     @Path("{sessionId}/recap")
     public JsonObject recap(
-            @PathParam("sessionId") @Pattern(regexp = SESSION_ID, message = BAD_SESSION_ID) String sessionId,
-            @Context SecurityContext caller) {
+            @PathParam("sessionId") @Pattern(regexp = SESSION_ID, message = BAD_SESSION_ID) String sessionId) {
         SessionViews.Recap recap = history.recap(sessionId).orElseThrow(() -> PikaException.notFound("Session not found"));
-        boolean ownDj = caller.getUserPrincipal() != null && caller.isUserInRole(Roles.DJ) && recap.djId() != null
-                && recap.djId().toString().equals(caller.getUserPrincipal().getName());
-        return SessionJson.recap(recap, ownDj ? interactions.polls(sessionId) : null);
+        return SessionJson.recap(recap, interactions.pollsForItsDj(recap).orElse(null));
     }
 
     /** The desktop's analysis of the set's tracks; only the set's own DJ may write it. */
