@@ -28,18 +28,37 @@ final class HostileFrames {
     private HostileFrames() {
     }
 
+    /** Any frame: REGISTER_SESSION among them, which may end its connection (4001, 4003, 1013) as the protocol says. */
     static String next(Random random) {
+        return next(random, true);
+    }
+
+    /** A frame that never asks to go live: the connection must stay open whatever it gets. */
+    static String keepingTheConnection(Random random) {
+        return next(random, false);
+    }
+
+    private static String next(Random random, boolean mayRegister) {
         String frame = switch (random.nextInt(10)) {
             case 0 -> garbage(random);
             case 1 -> nested(random);
             default -> object(random);
         };
+        if (!mayRegister && frame.contains("REGISTER_SESSION")) {
+            frame = frame.replace("REGISTER_SESSION", "VALIDATE_SESSION");
+        }
         if (random.nextInt(20) == 0 && frame.length() > 2) {
-            frame = frame.substring(0, random.nextInt(frame.length())); // truncated
+            frame = cut(frame, random.nextInt(frame.length())); // truncated
         } else if (random.nextInt(30) == 0) {
             frame = frame + " " + object(random); // trailing data
         }
-        return frame.length() > 10_000 ? frame.substring(0, 10_000) : frame;
+        return frame.length() > 10_000 ? cut(frame, 10_000) : frame;
+    }
+
+    /** The text up to {@code end}, never splitting a character (a lone surrogate cannot be sent as text). */
+    private static String cut(String text, int end) {
+        int at = end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+        return text.substring(0, at);
     }
 
     private static String object(Random random) {

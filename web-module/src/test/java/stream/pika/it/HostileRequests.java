@@ -24,7 +24,7 @@ final class HostileRequests {
             "/api/dj/{id}", "/api/push/vapid-public-key", "/api/push/subscribe", "/api/push/unsubscribe", "/api/push/send",
             "/health", "/mp-health/ready", "/", "/api", "/api/application.wadl", "/nothing/{id}", "/ws");
 
-    private static final List<String> IDS = List.of("pika_session_1", "x", "%F0%9F%98%80%F0%9F%98%80", "%00", "..%2F..%2Fetc%2Fpasswd",
+    private static final List<String> IDS = List.of("pika_session_1", "x", "%F0%9F%98%80%F0%9F%98%80",
             "a".repeat(300), "123", "-1", "%20", "null", "%3Cscript%3E", "%27%20OR%201%3D1");
 
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "FOO");
@@ -50,7 +50,7 @@ final class HostileRequests {
             headers.put("Authorization", "Bearer " + pick(random, List.of("pk_dj_00000000000000000000000000000000", "", "x", "pk_dj_")));
         }
         String body = null;
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("TRACE") && random.nextInt(4) != 0) {
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE") && random.nextInt(4) != 0) {
             body = pick(random, BODIES);
             headers.put("Content-Type", pick(random, List.of("application/json", "application/json; charset=UTF-8", "text/plain",
                     "application/x-www-form-urlencoded", "application/xml")));

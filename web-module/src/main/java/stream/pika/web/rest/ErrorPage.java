@@ -21,6 +21,10 @@ public class ErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
+        if (status == HttpServletResponse.SC_NOT_IMPLEMENTED) {
+            // The servlet API's answer to a method a servlet does not take (PATCH /health): not a server failure.
+            status = HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
