@@ -243,6 +243,10 @@ public class RedisConnection {
      * whole state in memory for seconds.
      */
     public void failed(RuntimeException e) {
+        if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
+            LOG.fine(() -> "A Redis call was interrupted (the node is stopping): " + e.getMessage());
+            return; // not an outage
+        }
         if (e instanceof RedisTimeoutException && System.nanoTime() - lastAnswerNanos < timeout.toNanos()) {
             LOG.fine(() -> "Redis timed out while answering other calls (" + e.getMessage() + "); this call fell back on memory");
             return;
