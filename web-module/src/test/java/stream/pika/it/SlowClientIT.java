@@ -21,22 +21,33 @@ class SlowClientIT {
 
     /** Enough to fill the kernel's socket buffers on loopback and then the server's queue. */
     private static final int BURST = 30_000;
+    /** Long names make each message about 2 KB: the backlog grows fast. */
+    private static final String ARTIST = "A".repeat(450);
+    private static final String TITLE = "T".repeat(500);
+
+    /** A live set playing a long-named track, as the burst's messages name it. */
+    private static String liveSet(LiveDj dj) {
+        String sessionId = LiveDj.newSessionId();
+        dj.register(sessionId);
+        assertEquals("ACK", dj.play(sessionId, ARTIST, TITLE).getString("type"));
+        return sessionId;
+    }
+
+    private static String metadata(String sessionId, int i) {
+        return Json.createObjectBuilder().add("type", "METADATA_UPDATED").add("sessionId", sessionId)
+                .add("track", Json.createObjectBuilder().add("artist", ARTIST).add("title", TITLE).add("key", "k" + (i % 1000)))
+                .build().toString();
+    }
 
     @Test
     void aFrozenPhoneIsClosedAndTheRoomGetsEverything() throws Exception {
         try (LiveDj dj = LiveDj.signUp().connect()) {
-            String sessionId = LiveDj.newSessionId();
-            dj.register(sessionId);
-            String artist = "A".repeat(450);
-            String title = "T".repeat(500);
-            assertEquals("ACK", dj.play(sessionId, artist, title).getString("type"));
+            String sessionId = liveSet(dj);
             try (WsClient frozen = Dancer.following(sessionId); WsClient dancer = Dancer.following(sessionId)) {
                 frozen.drain(Duration.ofMillis(300));
                 frozen.stopReading();
                 for (int i = 0; i < BURST; i++) {
-                    dj.ws.send(Json.createObjectBuilder().add("type", "METADATA_UPDATED").add("sessionId", sessionId)
-                            .add("track", Json.createObjectBuilder().add("artist", artist).add("title", title).add("key", "k" + (i % 1000)))
-                            .build().toString());
+                    dj.ws.send(metadata(sessionId, i));
                 }
                 int delivered = 0;
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -67,19 +78,13 @@ class SlowClientIT {
     @Tag("tuned-container")
     void aClosedFrozenPhoneIsLetGoWithinTheCloseGrace() throws Exception {
         try (LiveDj dj = LiveDj.signUp().connect()) {
-            String sessionId = LiveDj.newSessionId();
-            dj.register(sessionId);
-            String artist = "A".repeat(450);
-            String title = "T".repeat(500);
-            assertEquals("ACK", dj.play(sessionId, artist, title).getString("type"));
+            String sessionId = liveSet(dj);
             try (WsClient frozen = Dancer.following(sessionId)) {
                 frozen.drain(Duration.ofMillis(300));
                 frozen.stopReading();
                 long closedBefore = tooSlowClosures();
                 for (int i = 0; i < BURST && (i % 500 != 0 || tooSlowClosures() == closedBefore); i++) {
-                    dj.ws.send(Json.createObjectBuilder().add("type", "METADATA_UPDATED").add("sessionId", sessionId)
-                            .add("track", Json.createObjectBuilder().add("artist", artist).add("title", title).add("key", "k" + (i % 1000)))
-                            .build().toString());
+                    dj.ws.send(metadata(sessionId, i));
                 }
                 Waits.until(() -> tooSlowClosures() > closedBefore, Duration.ofSeconds(30), "the frozen phone closed as too slow");
                 Waits.until(() -> largestSendQueue() < 64 * 1024, TestServer.CLOSE_GRACE.plusSeconds(5),
