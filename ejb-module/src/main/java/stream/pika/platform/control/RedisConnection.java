@@ -71,6 +71,10 @@ public class RedisConnection {
     static final int PROBES_TO_RECOVER = 2;
     /** When a call through {@link #orElse} last got its answer: a timeout while others are answered is not an outage. */
     private volatile long lastAnswerNanos = System.nanoTime();
+    /** When Redis last came back (0: never gone): a failure soon after is the same outage ending, not a new one. */
+    private volatile long recoveredNanos;
+    /** How long after Redis's return a failure counts as its connections still reconnecting. */
+    static final long SETTLING_NANOS = TimeUnit.SECONDS.toNanos(10);
     private ScheduledFuture<?> probe;
     private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
 
@@ -253,14 +257,22 @@ public class RedisConnection {
         }
         goodProbes.set(0);
         if (degraded.compareAndSet(false, true)) {
-            LOG.warning(() -> "Redis unavailable (" + e.getMessage() + "): this node serves its own connections from"
-                    + " its own memory until Redis is back");
+            long sinceReturn = System.nanoTime() - recoveredNanos;
+            if (recoveredNanos != 0 && sinceReturn < SETTLING_NANOS) {
+                // Some of the pool's connections were still reconnecting: the outage is ending, not starting again.
+                LOG.info(() -> "Redis failed again " + sinceReturn / 1_000_000 + " ms after it came back (" + e.getMessage()
+                        + "); serving from memory until its connections answer");
+            } else {
+                LOG.warning(() -> "Redis unavailable (" + e.getMessage() + "): this node serves its own connections from"
+                        + " its own memory until Redis is back");
+            }
         }
     }
 
     /** The probe saw Redis answer enough times: say once that it is back, then catch up. Only the probe decides this (one good call on a half-reconnected pool is not enough). */
     private void recovered() {
         if (degraded.compareAndSet(true, false)) {
+            recoveredNanos = System.nanoTime();
             LOG.info("Redis is back");
             for (Runnable action : recoveryActions) {
                 try {
