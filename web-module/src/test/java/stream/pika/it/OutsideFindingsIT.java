@@ -22,6 +22,7 @@ import static stream.pika.it.InteractionsIT.assertAck;
 import static stream.pika.it.InteractionsIT.assertNack;
 import static stream.pika.it.InteractionsIT.track;
 import static stream.pika.it.LiveDj.WAIT;
+import static stream.pika.it.ProtocolErrorsIT.nack;
 
 /**
  * Defects found by trying the live core from outside, as a user and an attacker would; each test
@@ -303,11 +304,5 @@ class OutsideFindingsIT {
         Api.at(TestServer.server().port(), newAddress()).get("/api/push/vapid-public-key"); // the keys exist by now
         assertTrue(Files.exists(keys), keys + " generated");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
-    }
-
-    private static String nack(WsClient phone, String frame) {
-        phone.send(frame);
-        JsonObject answer = phone.await("NACK", WAIT);
-        return answer.getString("error");
     }
 }

@@ -71,7 +71,7 @@ class ProtocolErrorsIT {
         }
     }
 
-    private static String nack(WsClient phone, String frame) {
+    static String nack(WsClient phone, String frame) {
         phone.send(frame);
         JsonObject nack = phone.await("NACK", WAIT);
         Protocol.valid(nack);
