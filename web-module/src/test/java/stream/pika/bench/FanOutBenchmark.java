@@ -98,14 +98,23 @@ public final class FanOutBenchmark {
         long connectStart = System.nanoTime();
         List<BufferedReader> replies = new ArrayList<>();
         int connections = 0;
+        long subscribedListeners = 0;
+        long slowestListenerPhase = 0;
         for (Process worker : workers) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(worker.getInputStream()));
             replies.add(reader);
-            String ready = expect(reader, "READY");
-            connections += Integer.parseInt(ready.split(" ")[1]);
+            String[] ready = expect(reader, "READY").split(" ");
+            connections += Integer.parseInt(ready[1]);
+            subscribedListeners += Long.parseLong(ready[2]);
+            slowestListenerPhase = Math.max(slowestListenerPhase, Long.parseLong(ready[3]));
         }
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        out.printf("connected: %d connections in %.1f s (%.0f connections/s)%n", connections, connectSeconds, connections / connectSeconds);
+        out.printf("connected: %d connections in %.1f s (%.0f connections/s, load processes' start and DJ registrations included)%n",
+                connections, connectSeconds, connections / connectSeconds);
+        // The connect-storm figure: listeners opening a WebSocket and sending SUBSCRIBE, counted
+        // when the answer arrives, every load process at once.
+        out.printf("listeners: %d connected and subscribed in %.2f s (%.0f connects + SUBSCRIBE per second)%n",
+                subscribedListeners, slowestListenerPhase / 1e9, subscribedListeners / (slowestListenerPhase / 1e9));
         String rssAfterConnect = rss(options.get("server-pid"));
 
         for (Process worker : workers) {

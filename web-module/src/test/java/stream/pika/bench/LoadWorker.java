@@ -84,7 +84,7 @@ final class LoadWorker {
     static void run(Map<String, String> options) throws Exception {
         LoadWorker worker = new LoadWorker(options);
         worker.connect();
-        System.out.println("READY " + worker.sockets.size());
+        System.out.printf("READY %d %d %d%n", worker.sockets.size(), worker.listenersConnected, worker.listenerNanos);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         if (!"GO".equals(in.readLine())) {
@@ -108,6 +108,9 @@ final class LoadWorker {
     }
 
     private final List<WebSocket> djs = new ArrayList<>();
+    /** The listeners' part of the setup: from the first listener's connect to the last SUBSCRIBE answered. */
+    private long listenerNanos;
+    private int listenersConnected;
 
     private void connect() throws Exception {
         for (int s = first; s < last; s++) {
@@ -122,6 +125,7 @@ final class LoadWorker {
             djs.add(dj);
             sockets.add(dj);
         }
+        long listenersStart = System.nanoTime();
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch subscribed = new CountDownLatch((last - first) * listenersPerSession);
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
@@ -145,6 +149,8 @@ final class LoadWorker {
         if (!subscribed.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException(subscribed.getCount() + " listeners got no answer to SUBSCRIBE");
         }
+        listenerNanos = System.nanoTime() - listenersStart;
+        listenersConnected = (last - first) * listenersPerSession;
     }
 
     private CompletableFuture<WebSocket> open(WebSocket.Listener listener, String url) {
