@@ -82,7 +82,7 @@ public class InteractionHistory {
     }
 
     /** The set's polls with their results, oldest first (the recap shows them to the set's DJ only). */
-    public InteractionViews.PollResults polls(String sessionId) {
+    private InteractionViews.PollResults polls(String sessionId) {
         List<InteractionViews.PollResult> polls = new ArrayList<>();
         int allVotes = 0;
         for (Object row : em.createNativeQuery("SELECT p.id, p.question, CAST(p.options AS text), p.started_at, p.ended_at,"

@@ -28,7 +28,10 @@ public class LiveTimers {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    LiveSessions sessions;
+    SessionSweeper sweeper;
+
+    @Inject
+    Audience audience;
 
     @Inject
     LiveSettings settings;
@@ -38,9 +41,9 @@ public class LiveTimers {
     @PostConstruct
     void start() {
         tasks = List.of(
-                every(settings.sweepInterval(), sessions::sweep, "session sweep"),
-                every(settings.listenerCountInterval(), sessions::publishListenerCounts, "listener counts"),
-                every(Duration.ZERO, LiveStateStore.HEARTBEAT_INTERVAL, sessions::heartbeat, "node heartbeat"));
+                every(settings.sweepInterval(), sweeper::sweep, "session sweep"),
+                every(settings.listenerCountInterval(), audience::publishListenerCounts, "listener counts"),
+                every(Duration.ZERO, LiveStateStore.HEARTBEAT_INTERVAL, audience::heartbeat, "node heartbeat"));
     }
 
     @PreDestroy

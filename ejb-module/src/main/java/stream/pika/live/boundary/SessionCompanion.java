@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What another capability adds to a live session's life (interactions: polls, tempo votes,
- * announcements) without the live sessions knowing it. {@link LiveSessions} calls every companion
+ * announcements) without the live sessions knowing it. The live boundaries call every companion
  * on the thread of the event, so the companion's messages keep their order with the session's.
  */
 public interface SessionCompanion {

@@ -58,6 +58,16 @@ public class RateLimits {
         return decision;
     }
 
+
+    /** Counts {@code permits} attempts at once (all or none): true when they fit, false when the quota is used up. */
+    public boolean admits(Quota quota, String key, int permits) {
+        RateLimitDecision decision = limiter.acquire(policy(quota), key, permits);
+        if (!decision.allowed()) {
+            LOG.fine(() -> "Rate limit " + quota.key() + " reached for " + key);
+        }
+        return decision.allowed();
+    }
+
     private RateLimitPolicy configured(Quota quota) {
         RateLimitPolicy defaults = quota.defaultPolicy();
         String prefix = "pika.ratelimit." + quota.key();

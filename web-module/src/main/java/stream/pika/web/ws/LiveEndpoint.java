@@ -14,7 +14,13 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
-import stream.pika.interactions.boundary.Interactions;
+import stream.pika.interactions.boundary.Announcements;
+import stream.pika.interactions.boundary.Likes;
+import stream.pika.interactions.boundary.Polls;
+import stream.pika.interactions.boundary.Reactions;
+import stream.pika.interactions.boundary.TempoVotes;
+import stream.pika.live.boundary.Audience;
+import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
@@ -66,10 +72,28 @@ public class LiveEndpoint {
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
 
     @Inject
+    DjBooth booth;
+
+    @Inject
+    Audience audience;
+
+    @Inject
     LiveSessions sessions;
 
     @Inject
-    Interactions interactions;
+    Likes likes;
+
+    @Inject
+    TempoVotes tempo;
+
+    @Inject
+    Reactions reactions;
+
+    @Inject
+    Polls polls;
+
+    @Inject
+    Announcements announcements;
 
     @Inject
     ClientMessageCodec codec;
@@ -95,7 +119,7 @@ public class LiveEndpoint {
                 (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS), open::closing);
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
-        sessions.connected(connection);
+        audience.connected(connection);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME)
@@ -133,7 +157,7 @@ public class LiveEndpoint {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
             open.remove(connection);
-            sessions.disconnected(new Caller(connection.id(), connection.clientId(), connection.address()));
+            audience.disconnected(new Caller(connection.id(), connection.clientId(), connection.address()));
         }
     }
 
@@ -147,60 +171,60 @@ public class LiveEndpoint {
         return switch (frame.type()) {
             case "REGISTER_SESSION" -> {
                 ClientMessages.RegisterSession m = (ClientMessages.RegisterSession) message;
-                yield sessions.register(caller, m.sessionId(), m.djName(), m.token(), frame.version());
+                yield booth.register(caller, m.sessionId(), m.djName(), m.token(), frame.version());
             }
             case "BROADCAST_TRACK" -> {
                 ClientMessages.BroadcastTrack m = (ClientMessages.BroadcastTrack) message;
-                yield sessions.broadcastTrack(caller, m.sessionId(), m.track(), frame.messageId());
+                yield booth.broadcastTrack(caller, m.sessionId(), m.track(), frame.messageId());
             }
             case "METADATA_UPDATED" -> {
                 ClientMessages.MetadataUpdated m = (ClientMessages.MetadataUpdated) message;
-                yield sessions.updateMetadata(caller, m.sessionId(), m.track());
+                yield booth.updateMetadata(caller, m.sessionId(), m.track());
             }
-            case "TRACK_STOPPED" -> sessions.stopTrack(caller, ((ClientMessages.TrackStopped) message).sessionId());
-            case "END_SESSION" -> sessions.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
-            case "SUBSCRIBE" -> sessions.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
+            case "TRACK_STOPPED" -> booth.stopTrack(caller, ((ClientMessages.TrackStopped) message).sessionId());
+            case "END_SESSION" -> booth.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
+            case "SUBSCRIBE" -> audience.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
             case "GET_SESSIONS" -> sessions.sessionsList(caller);
-            case "PING" -> sessions.ping();
+            case "PING" -> audience.ping();
             case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());
             case "SEND_LIKE" -> {
                 ClientMessages.SendLike m = (ClientMessages.SendLike) message;
-                yield interactions.like(caller, m.sessionId(), m.payload().track());
+                yield likes.like(caller, m.sessionId(), m.payload().track());
             }
             case "SEND_BULK_LIKE" -> {
                 ClientMessages.SendBulkLike m = (ClientMessages.SendBulkLike) message;
-                yield interactions.bulkLike(caller, m.sessionId(), m.payload().tracks());
+                yield likes.bulkLike(caller, m.sessionId(), m.payload().tracks());
             }
             case "REMOVE_LIKE" -> {
                 ClientMessages.RemoveLike m = (ClientMessages.RemoveLike) message;
-                yield interactions.removeLike(caller, m.sessionId(), m.payload().track());
+                yield likes.removeLike(caller, m.sessionId(), m.payload().track());
             }
             case "SEND_REACTION" -> {
                 ClientMessages.SendReaction m = (ClientMessages.SendReaction) message;
-                yield interactions.react(caller, m.sessionId(), m.reaction());
+                yield reactions.react(caller, m.sessionId(), m.reaction());
             }
             case "SEND_TEMPO_REQUEST" -> {
                 ClientMessages.SendTempoRequest m = (ClientMessages.SendTempoRequest) message;
-                yield interactions.tempo(caller, m.sessionId(), m.preference());
+                yield tempo.tempo(caller, m.sessionId(), m.preference());
             }
             case "START_POLL" -> {
                 ClientMessages.StartPoll m = (ClientMessages.StartPoll) message;
-                yield interactions.startPoll(caller, m.sessionId(), m.question(), m.options(), m.durationSeconds());
+                yield polls.startPoll(caller, m.sessionId(), m.question(), m.options(), m.durationSeconds());
             }
-            case "END_POLL" -> interactions.endPoll(caller, ((ClientMessages.EndPoll) message).pollId());
+            case "END_POLL" -> polls.endPoll(caller, ((ClientMessages.EndPoll) message).pollId());
             case "CANCEL_POLL" -> {
                 ClientMessages.CancelPoll m = (ClientMessages.CancelPoll) message;
-                yield interactions.cancelPoll(caller, m.pollId(), m.sessionId());
+                yield polls.cancelPoll(caller, m.pollId(), m.sessionId());
             }
             case "VOTE_ON_POLL" -> {
                 ClientMessages.VoteOnPoll m = (ClientMessages.VoteOnPoll) message;
-                yield interactions.vote(caller, m.pollId(), m.optionIndex());
+                yield polls.vote(caller, m.pollId(), m.optionIndex());
             }
             case "SEND_ANNOUNCEMENT" -> {
                 ClientMessages.SendAnnouncement m = (ClientMessages.SendAnnouncement) message;
-                yield interactions.announce(caller, m.sessionId(), m.message(), m.durationSeconds(), Boolean.TRUE.equals(m.push()));
+                yield announcements.announce(caller, m.sessionId(), m.message(), m.durationSeconds(), Boolean.TRUE.equals(m.push()));
             }
-            case "CANCEL_ANNOUNCEMENT" -> interactions.cancelAnnouncement(caller, ((ClientMessages.CancelAnnouncement) message).sessionId());
+            case "CANCEL_ANNOUNCEMENT" -> announcements.cancelAnnouncement(caller, ((ClientMessages.CancelAnnouncement) message).sessionId());
             default -> throw new IllegalStateException("no handler for " + frame.type());
         };
     }

@@ -1,0 +1,42 @@
+package stream.pika.interactions.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.Outcome;
+import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.control.TopicBus;
+import stream.pika.platform.entity.Quota;
+import stream.pika.platform.entity.Topic;
+
+/** Dancers' thank-you reactions for the DJ, passed on to the room and not stored. */
+@ApplicationScoped
+public class Reactions {
+
+    static final String NOT_FOUND = "Session not found";
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    TopicBus bus;
+
+    @Inject
+    RateLimits rateLimits;
+
+    /** SEND_REACTION: a thank-you for the DJ, rate-limited per dancer so a script cannot flood the room. */
+    public Outcome react(Caller caller, String sessionId, String reaction) {
+        if (sessions.live(sessionId).isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        String who = caller.clientId() != null ? caller.clientId() : caller.connectionId();
+        if (!rateLimits.admits(Quota.REACTIONS, who, 1)) {
+            return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.REACTIONS).limit() + " reactions per "
+                    + rateLimits.policy(Quota.REACTIONS).window().toSeconds() + "s)");
+        }
+        bus.publish(Topic.session(sessionId), new InteractionMessages.ReactionReceived(sessionId, reaction), caller.connectionId());
+        return Outcome.done();
+    }
+}

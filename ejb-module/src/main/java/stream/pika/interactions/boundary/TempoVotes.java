@@ -1,0 +1,95 @@
+package stream.pika.interactions.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import stream.pika.interactions.control.InteractionArchive;
+import stream.pika.interactions.control.InteractionSettings;
+import stream.pika.interactions.control.InteractionStore;
+import stream.pika.interactions.control.TempoFeedbackPacer;
+import stream.pika.interactions.entity.TempoCounts;
+import stream.pika.interactions.entity.TempoPreference;
+import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.Outcome;
+import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.control.OrderedWrites;
+import stream.pika.platform.entity.Quota;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Dancers' tempo votes (faster, slower, perfect) on the track playing: one live vote per dancer,
+ * tallied for the DJ as paced TEMPO_FEEDBACK; when the track changes, its tally becomes its row.
+ */
+@ApplicationScoped
+public class TempoVotes {
+
+    static final String NOT_FOUND = "Session not found";
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    InteractionStore store;
+
+    @Inject
+    InteractionArchive archive;
+
+    @Inject
+    OrderedWrites history;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    InteractionSettings settings;
+
+    @Inject
+    TempoFeedbackPacer tempoFeedback;
+
+    @Inject
+    Clock clock;
+
+    /** SEND_TEMPO_REQUEST: one vote per dancer for five minutes; {@code clear} takes it back. */
+    public Outcome tempo(Caller caller, String sessionId, String preference) {
+        if (caller.clientId() == null) {
+            return Outcome.refused("Client ID required for tempo requests");
+        }
+        if (sessions.live(sessionId).isEmpty()) {
+            return Outcome.refused(NOT_FOUND);
+        }
+        if (!rateLimits.admits(Quota.TEMPO, caller.clientId(), 1)) {
+            return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.TEMPO).limit() + " tempo votes/min)");
+        }
+        TempoCounts counts = store.voteTempo(sessionId, caller.clientId(), TempoPreference.fromWire(preference),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), settings.tempoVoteLife());
+        tempoFeedback.voted(sessionId, counts, caller.connectionId());
+        return Outcome.done();
+    }
+
+    /** On a new track the tempo votes of the previous one are kept as its row, then start over. */
+    void trackPlayed(String sessionId, TrackInfo previous, TrackInfo track, Instant now) {
+        if (previous != null && !previous.sameTrackAs(track)) {
+            recordTempo(sessionId, previous, store.resetTempo(sessionId, now, settings.tempoVoteLife()), now);
+        }
+    }
+
+    /** The set is over: the last track's tally is kept (before the session's state is forgotten). */
+    void sessionFinished(String sessionId, TrackInfo lastTrack, Instant now) {
+        tempoFeedback.forget(sessionId);
+        TempoCounts last = store.resetTempo(sessionId, now, settings.tempoVoteLife());
+        if (lastTrack != null) {
+            recordTempo(sessionId, lastTrack, last, now);
+        }
+    }
+
+    private void recordTempo(String sessionId, TrackInfo track, TempoCounts counts, Instant now) {
+        if (counts.total() > 0) {
+            history.submit(sessionId, "record tempo votes",
+                    () -> archive.recordTempo(sessionId, track.artist(), track.title(), counts, now));
+        }
+    }
+}
