@@ -1,0 +1,71 @@
+package stream.pika.interactions.boundary;
+
+import stream.pika.interactions.control.InMemoryInteractionStore;
+import stream.pika.interactions.control.InteractionFixtures;
+import stream.pika.interactions.control.InteractionSettings;
+import stream.pika.live.boundary.LiveRig;
+import stream.pika.platform.control.RecordedWrites;
+
+/** The interaction boundaries wired by hand onto a {@link LiveRig}: in-memory stores, recorded writes, a manual clock. */
+final class InteractionRig {
+
+    final LiveRig live = new LiveRig();
+    final InMemoryInteractionStore store = new InMemoryInteractionStore();
+    final RecordedWrites writes = new RecordedWrites();
+    final InteractionFixtures.ManualTimers timers = new InteractionFixtures.ManualTimers();
+    final Likes likes = new Likes();
+    final TempoVotes tempo = new TempoVotes();
+    final Reactions reactions = new Reactions();
+    final Polls polls = new Polls();
+    final Announcements announcements = new Announcements();
+
+    InteractionRig() {
+        InteractionSettings settings = InteractionFixtures.settings();
+
+        likes.sessions = live.sessions;
+        likes.audience = live.audience;
+        likes.store = store;
+        likes.history = writes;
+        likes.bus = live.bus;
+        likes.rateLimits = live.rateLimits;
+        likes.settings = settings;
+        likes.clock = live.clock;
+
+        tempo.sessions = live.sessions;
+        tempo.store = store;
+        tempo.history = writes;
+        tempo.rateLimits = live.rateLimits;
+        tempo.settings = settings;
+        tempo.tempoFeedback = InteractionFixtures.unpaced(live.bus, store, settings, live.clock);
+        tempo.clock = live.clock;
+
+        reactions.sessions = live.sessions;
+        reactions.bus = live.bus;
+        reactions.rateLimits = live.rateLimits;
+
+        polls.booth = live.booth;
+        polls.sessions = live.sessions;
+        polls.audience = live.audience;
+        polls.store = store;
+        polls.history = writes;
+        polls.bus = live.bus;
+        polls.pollIds = new InteractionFixtures.SequencePollIds();
+        polls.timers = timers;
+        polls.clock = live.clock;
+
+        announcements.booth = live.booth;
+        announcements.sessions = live.sessions;
+        announcements.store = store;
+        announcements.bus = live.bus;
+        announcements.timers = timers;
+        announcements.clock = live.clock;
+
+        InteractionsCompanion companion = new InteractionsCompanion();
+        companion.store = store;
+        companion.likes = likes;
+        companion.tempo = tempo;
+        companion.polls = polls;
+        companion.announcements = announcements;
+        live.companionList.add(companion);
+    }
+}
