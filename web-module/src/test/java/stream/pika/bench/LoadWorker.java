@@ -43,6 +43,8 @@ final class LoadWorker {
     private final int warmup;
     private final long intervalNanos;
     private final int concurrency;
+    /** {@code lean} (listeners on one selector thread) or {@code jdk} (java.net.http, one exchange each). */
+    private final String client;
     /** The nodes listeners connect to, in turn. */
     private final String[] listenerUrls;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
@@ -59,6 +61,7 @@ final class LoadWorker {
     private final AtomicLong misrouted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lostListeners = new AtomicLong();
     private final List<WebSocket> sockets = new ArrayList<>();
 
     private LoadWorker(Map<String, String> o) {
@@ -75,6 +78,7 @@ final class LoadWorker {
         warmup = Integer.parseInt(o.getOrDefault("warmup-tracks", "1"));
         intervalNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(o.getOrDefault("interval-ms", "6000")));
         concurrency = Integer.parseInt(o.getOrDefault("connect-concurrency", "64"));
+        client = o.getOrDefault("client", "lean");
         sentAt = new long[last - first][tracks];
         latencies = new AtomicLongArray((last - first) * listenersPerSession * tracks);
         sentAtMillis = new AtomicLongArray(latencies.length());
@@ -83,8 +87,13 @@ final class LoadWorker {
 
     static void run(Map<String, String> options) throws Exception {
         LoadWorker worker = new LoadWorker(options);
-        worker.connect();
-        System.out.printf("READY %d %d %d%n", worker.sockets.size(), worker.listenersConnected, worker.listenerNanos);
+        try {
+            worker.connect();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the coordinator sees the end of the stream, not a worker that waits for ever
+        }
+        System.out.printf("READY %d %d %d%n", worker.sockets.size() + worker.leanListeners, worker.listenersConnected, worker.listenerNanos);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         if (!"GO".equals(in.readLine())) {
@@ -100,6 +109,9 @@ final class LoadWorker {
         System.out.flush();
         in.readLine(); // EXIT, or the coordinator is gone
         worker.sockets.forEach(WebSocket::abort);
+        if (worker.lean != null) {
+            worker.lean.close();
+        }
         System.exit(0);
     }
 
@@ -111,6 +123,9 @@ final class LoadWorker {
     /** The listeners' part of the setup: from the first listener's connect to the last SUBSCRIBE answered. */
     private long listenerNanos;
     private int listenersConnected;
+    /** Listeners on {@link LeanSockets} (the default), or null with {@code --client jdk}. */
+    private LeanSockets lean;
+    private int leanListeners;
 
     private void connect() throws Exception {
         for (int s = first; s < last; s++) {
@@ -129,13 +144,22 @@ final class LoadWorker {
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch subscribed = new CountDownLatch((last - first) * listenersPerSession);
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+        if (!"jdk".equals(client)) {
+            lean = new LeanSockets("pika-bench-listeners");
+        }
         for (int s = first; s < last; s++) {
             for (int l = 0; l < listenersPerSession; l++) {
                 inFlight.acquire();
                 Listener listener = new Listener(s - first, sessionId(s), subscribed, inFlight);
                 String subscribe = "{\"type\":\"SUBSCRIBE\",\"clientId\":\"client_bench_" + run + "_" + s + "_" + l
                         + "\",\"sessionId\":\"" + sessionId(s) + "\"}";
-                opening.add(open(listener, listenerUrls[l % listenerUrls.length]).thenCompose(ws -> ws.sendText(subscribe, true)).whenComplete((ws, e) -> {
+                URI url = URI.create(listenerUrls[l % listenerUrls.length]);
+                if (lean != null) {
+                    lean.open(url, listener.lean(subscribe));
+                    leanListeners++;
+                    continue;
+                }
+                opening.add(open(listener, url.toString()).thenCompose(ws -> ws.sendText(subscribe, true)).whenComplete((ws, e) -> {
                     if (e != null) {
                         inFlight.release();
                         System.err.println("listener connect failed: " + e);
@@ -239,14 +263,43 @@ final class LoadWorker {
             long now = System.nanoTime();
             text.append(data);
             if (lastPart) {
-                // The lobby's session list (200 sessions at the start) is not what is measured: not parsed.
-                if (!SESSIONS_LIST.matcher(text).lookingAt()) {
-                    handle(FanOutBenchmark.parse(text), now);
-                }
+                message(text, now);
                 text.setLength(0);
             }
             ws.request(1);
             return null;
+        }
+
+        private void message(CharSequence text, long now) {
+            // The lobby's session list (200 sessions at the start) is not what is measured: not parsed.
+            if (!SESSIONS_LIST.matcher(text).lookingAt()) {
+                handle(FanOutBenchmark.parse(text), now);
+            }
+        }
+
+        /** This listener on a lean socket: SUBSCRIBE once open. */
+        LeanSockets.Handler lean(String subscribe) {
+            return new LeanSockets.Handler() {
+                @Override
+                public void opened(LeanSockets.Socket socket) {
+                    socket.send(subscribe);
+                }
+
+                @Override
+                public void text(LeanSockets.Socket socket, String text, long receivedNanos) {
+                    message(text, receivedNanos);
+                }
+
+                @Override
+                public void closed(LeanSockets.Socket socket, String why) {
+                    if (!answered) {
+                        inFlight.release();
+                    }
+                    if (!"load tool closing".equals(why) && lostListeners.incrementAndGet() <= 3) {
+                        System.err.println("listener of " + sessionId + " lost: " + why);
+                    }
+                }
+            };
         }
 
         private void handle(JsonObject message, long now) {
