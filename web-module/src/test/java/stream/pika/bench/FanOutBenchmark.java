@@ -265,7 +265,7 @@ public final class FanOutBenchmark {
     }
 
     /** Opens a DJ account for the run and returns its token. */
-    private static String registerDj(String url) throws Exception {
+    static String registerDj(String url) throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/auth/register"))
                 .header("Content-Type", "application/json").header("X-Pika-Client", "pika-e2e")
