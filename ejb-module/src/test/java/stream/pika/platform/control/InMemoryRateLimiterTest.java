@@ -4,11 +4,8 @@ import org.junit.jupiter.api.Test;
 import stream.pika.platform.entity.RateLimitDecision;
 import stream.pika.platform.entity.RateLimitPolicy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,31 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InMemoryRateLimiterTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-27T20:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T20:00:00Z"));
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
     private final RateLimitPolicy fivePerQuarterHour = new RateLimitPolicy("auth", 5, Duration.ofMinutes(15));
 

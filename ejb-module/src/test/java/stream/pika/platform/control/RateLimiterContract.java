@@ -5,6 +5,7 @@ import stream.pika.platform.entity.RateLimitDecision;
 import stream.pika.platform.entity.RateLimitPolicy;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class RateLimiterContract {
 
-    final InMemoryRateLimiterTest.ManualClock clock = new InMemoryRateLimiterTest.ManualClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T20:00:00Z"));
 
     abstract RateLimiter limiter();
 
