@@ -34,8 +34,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Announcements {
 
-    static final String NOT_FOUND = "Session not found";
-
     private static final Logger LOG = Logger.getLogger(Announcements.class.getName());
 
     @Inject
@@ -72,7 +70,7 @@ public class Announcements {
         // Read once: the set may end meanwhile, and then nothing is announced or pushed.
         Optional<LiveSession> live = sessions.live(sessionId);
         if (live.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(DjBooth.SESSION_NOT_FOUND);
         }
         if (push) {
             try {

@@ -3,6 +3,7 @@ package stream.pika.interactions.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.Outcome;
@@ -14,8 +15,6 @@ import stream.pika.platform.entity.Topic;
 /** Dancers' thank-you reactions for the DJ, passed on to the room and not stored. */
 @ApplicationScoped
 public class Reactions {
-
-    static final String NOT_FOUND = "Session not found";
 
     @Inject
     LiveSessions sessions;
@@ -29,7 +28,7 @@ public class Reactions {
     /** SEND_REACTION: a thank-you for the DJ, rate-limited per dancer so a script cannot flood the room. */
     public Outcome react(Caller caller, String sessionId, String reaction) {
         if (sessions.live(sessionId).isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(DjBooth.SESSION_NOT_FOUND);
         }
         String who = caller.clientId() != null ? caller.clientId() : caller.connectionId();
         if (!rateLimits.admits(Quota.REACTIONS, who, 1)) {

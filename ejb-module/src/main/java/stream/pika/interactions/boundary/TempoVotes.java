@@ -8,6 +8,7 @@ import stream.pika.interactions.control.InteractionStore;
 import stream.pika.interactions.control.TempoFeedbackPacer;
 import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
+import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.Outcome;
@@ -26,8 +27,6 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 public class TempoVotes {
-
-    static final String NOT_FOUND = "Session not found";
 
     @Inject
     LiveSessions sessions;
@@ -59,7 +58,7 @@ public class TempoVotes {
             return Outcome.refused("Client ID required for tempo requests");
         }
         if (sessions.live(sessionId).isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(DjBooth.SESSION_NOT_FOUND);
         }
         if (!rateLimits.admits(Quota.TEMPO, caller.clientId(), 1)) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.TEMPO).limit() + " tempo votes/min)");

@@ -38,7 +38,8 @@ public class DjBooth {
     public static final int CLOSE_AUTHENTICATION = 4001;
     public static final int CLOSE_NOT_YOURS = 4003;
     public static final int CLOSE_BUSY = 1013;
-    static final String NOT_FOUND = "Session not found";
+    /** The refusal for a session that is not live (the original's wording). */
+    public static final String SESSION_NOT_FOUND = "Session not found";
 
     private static final Logger LOG = Logger.getLogger(DjBooth.class.getName());
 
@@ -146,7 +147,7 @@ public class DjBooth {
         }
         Optional<LiveStateStore.Changed> changed = store.change(sessionId, s -> s.playing(track, now));
         if (changed.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(SESSION_NOT_FOUND);
         }
         TrackInfo previous = changed.get().before().currentTrack();
         // The play is queued for the history before anyone hears of it, so a like of it is written after it.
@@ -202,7 +203,7 @@ public class DjBooth {
         }
         Optional<LiveSession> ended = store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId()));
         if (ended.isEmpty()) {
-            return Outcome.refused(NOT_FOUND);
+            return Outcome.refused(SESSION_NOT_FOUND);
         }
         djConnections.remove(caller.connectionId(), sessionId);
         sweeper.finish(ended.get(), now, caller.connectionId(), "ended by the DJ", SessionEvent.Type.END, false);
@@ -218,7 +219,7 @@ public class DjBooth {
     public Optional<Outcome> refusedUnlessOwner(Caller caller, String sessionId, String unauthorized) {
         Optional<LiveSession> live = store.session(sessionId);
         if (live.isEmpty()) {
-            return Optional.of(Outcome.refused(NOT_FOUND));
+            return Optional.of(Outcome.refused(SESSION_NOT_FOUND));
         }
         return live.get().ownedBy(caller.connectionId()) ? Optional.empty() : Optional.of(Outcome.refused(unauthorized));
     }

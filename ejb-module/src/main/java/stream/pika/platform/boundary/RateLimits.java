@@ -50,22 +50,24 @@ public class RateLimits {
      * @throws RateLimitExceeded when they do not all fit in the current window
      */
     public RateLimitDecision enforce(Quota quota, String key, int permits) {
-        RateLimitDecision decision = limiter.acquire(policy(quota), key, permits);
+        RateLimitDecision decision = acquire(quota, key, permits);
         if (!decision.allowed()) {
-            LOG.fine(() -> "Rate limit " + quota.key() + " reached for " + key);
             throw new RateLimitExceeded(decision);
         }
         return decision;
     }
 
-
     /** Counts {@code permits} attempts at once (all or none): true when they fit, false when the quota is used up. */
     public boolean admits(Quota quota, String key, int permits) {
+        return acquire(quota, key, permits).allowed();
+    }
+
+    private RateLimitDecision acquire(Quota quota, String key, int permits) {
         RateLimitDecision decision = limiter.acquire(policy(quota), key, permits);
         if (!decision.allowed()) {
             LOG.fine(() -> "Rate limit " + quota.key() + " reached for " + key);
         }
-        return decision.allowed();
+        return decision;
     }
 
     private RateLimitPolicy configured(Quota quota) {
