@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -170,6 +171,7 @@ public class RedisInteractionStore implements InteractionStore {
     /** At most this many are kept (a long outage at a big event must not fill the heap); the rest are dropped, logged once. */
     static final int MOST_KEPT_WHILE_AWAY = 100_000;
     private final AtomicInteger keptWhileAway = new AtomicInteger();
+    private final AtomicBoolean replaySoon = new AtomicBoolean();
 
     @PostConstruct
     void listen() {
@@ -177,22 +179,40 @@ public class RedisInteractionStore implements InteractionStore {
     }
 
     /**
-     * A change: on Redis, or in this node's memory while Redis is away (then kept for the replay;
-     * not after a single timeout with Redis answering otherwise: the command was most likely carried out).
+     * A change: on Redis, or in this node's memory while Redis is away or busy. The change is
+     * kept to be made on Redis again: at its return, or in about a second when its command never
+     * left this node in a busy moment; not after a timeout with Redis answering otherwise (the
+     * command was most likely carried out).
      */
     private <T> T change(Supplier<T> shared, Supplier<T> fallback) {
-        return redis.orElse(shared, () -> {
-            if (redis.degraded()) {
-                int kept = keptWhileAway.incrementAndGet();
-                if (kept <= MOST_KEPT_WHILE_AWAY) {
-                    madeWhileAway.add(shared);
-                } else if (kept == MOST_KEPT_WHILE_AWAY + 1) {
-                    LOG.warning(() -> MOST_KEPT_WHILE_AWAY + " interaction changes made while Redis is away are kept for"
-                            + " its return; later ones stay on this node only");
-                }
+        return redis.orOnMiss(shared, miss -> {
+            if (miss != RedisConnection.Miss.UNANSWERED) {
+                keep(shared);
+            }
+            if (miss == RedisConnection.Miss.UNSENT && replaySoon.compareAndSet(false, true)) {
+                redis.soon(this::catchUp);
             }
             return fallback.get();
         });
+    }
+
+    private void keep(Supplier<?> shared) {
+        int kept = keptWhileAway.incrementAndGet();
+        if (kept <= MOST_KEPT_WHILE_AWAY) {
+            madeWhileAway.add(shared);
+        } else if (kept == MOST_KEPT_WHILE_AWAY + 1) {
+            LOG.warning(() -> MOST_KEPT_WHILE_AWAY + " interaction changes made while Redis is away are kept for"
+                    + " its return; later ones stay on this node only");
+        }
+    }
+
+    /** After a busy moment: the changes whose commands never left reach Redis (during an outage its return does this). */
+    private void catchUp() {
+        replaySoon.set(false);
+        if (!redis.degraded()) {
+            int replayed = replayKept();
+            LOG.fine(() -> "Caught up with Redis after a busy moment: " + replayed + " interaction change(s)");
+        }
     }
 
     /** Redis is back: the interactions of the outage reach it (a vote counted twice is refused there as anywhere). */
@@ -207,6 +227,13 @@ public class RedisInteractionStore implements InteractionStore {
             }
         }
         int polls = restored;
+        int total = replayKept();
+        LOG.info(() -> "Redis is back: " + total + " interaction change(s) made meanwhile replayed, " + polls
+                + " running poll(s) it had lost started again");
+    }
+
+    /** Makes the kept changes on Redis, in order; returns how many. */
+    private int replayKept() {
         int replayed = 0;
         keptWhileAway.set(0);
         for (Supplier<?> next = madeWhileAway.poll(); next != null; next = madeWhileAway.poll()) {
@@ -217,9 +244,7 @@ public class RedisInteractionStore implements InteractionStore {
                 LOG.log(Level.WARNING, "Replaying an interaction made while Redis was away failed", e);
             }
         }
-        int total = replayed;
-        LOG.info(() -> "Redis is back: " + total + " interaction change(s) made meanwhile replayed, " + polls
-                + " running poll(s) it had lost started again");
+        return replayed;
     }
 
     /** A running poll as Redis has it, or its end: this node's memory follows, for the next outage. */

@@ -44,12 +44,16 @@ public class InMemoryLiveStateStore implements LiveStateStore {
         }
     }
 
-    /** As a mirror of a shared store: exactly these sessions are live. */
-    void rememberOnly(Collection<LiveSession> live) {
+    /** As a mirror of a shared store: exactly these sessions are live, apart from those {@code kept} as they are. */
+    void rememberOnly(Collection<LiveSession> live, Predicate<String> kept) {
         Map<String, LiveSession> now = new java.util.HashMap<>();
         live.forEach(s -> now.put(s.sessionId(), s));
-        sessions.keySet().retainAll(now.keySet());
-        sessions.putAll(now);
+        sessions.keySet().removeIf(id -> !now.containsKey(id) && !kept.test(id));
+        now.forEach((id, session) -> {
+            if (!kept.test(id)) {
+                sessions.put(id, session);
+            }
+        });
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,10 @@ import java.util.logging.Logger;
  *
  * <p>While Redis is away (a call failed; {@link RedisConnection} probes for its return) the node
  * works from its own view, a mirror of the sessions it saw, so its DJs and dancers go on; what it
- * changed meanwhile is written back when Redis returns.
+ * changed meanwhile is written back when Redis returns. A session changed in memory (during an
+ * outage, or when a busy moment's command may not have reached Redis) is <em>held here</em>: every
+ * call about it stays in memory until it is written, so that a read from Redis in between can
+ * neither answer with the state from before nor make the node forget what it did.
  */
 @ApplicationScoped
 @Typed(RedisLiveStateStore.class)
@@ -229,9 +233,17 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     /** This node's view: a mirror of the sessions it saw, and the live state while Redis is away. */
     private final InMemoryLiveStateStore local = new InMemoryLiveStateStore();
-    /** Sessions this node changed (or ended) while Redis was away, written back when it returns. */
-    private final Set<String> changedWhileAway = ConcurrentHashMap.newKeySet();
-    private final Set<String> endedWhileAway = ConcurrentHashMap.newKeySet();
+    /**
+     * Sessions held here (see the class comment), with a count of their changes in memory: a
+     * session is released once the value written is the latest (one changed while being written
+     * is written again). Present in {@link #local}: live; absent: ended.
+     */
+    private final Map<String, Long> heldHere = new ConcurrentHashMap<>();
+    /** Sessions whose dancers on this node joined or left in memory: their entries are written over at the catch-up. */
+    private final Set<String> listenersToRestore = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
+    /** Rounds of writing held sessions at once before leaving the rest to the next catch-up. */
+    static final int WRITE_ROUNDS = 3;
     /**
      * This node's own dancers: per session, per client, its open connections. Written over this
      * node's entries when Redis returns, so dancers who came or left meanwhile (or all of them, if
@@ -263,11 +275,98 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     @Override
     public Optional<LiveSession> session(String sessionId) {
+        if (held(sessionId)) {
+            return local.session(sessionId);
+        }
         return redis.orElse(() -> {
             LiveSession session = read(sessionId);
-            local.remember(sessionId, session);
+            mirror(sessionId, session);
             return Optional.ofNullable(session);
         }, () -> local.session(sessionId));
+    }
+
+    private boolean held(String sessionId) {
+        return heldHere.containsKey(sessionId);
+    }
+
+    /** What Redis holds for a session, into this node's mirror, unless this node's memory is its truth now. */
+    private void mirror(String sessionId, LiveSession session) {
+        if (!held(sessionId)) {
+            local.remember(sessionId, session);
+        }
+    }
+
+    /**
+     * After a change in memory: the session is held here until written, at Redis's return or,
+     * when Redis is there (a busy moment), in about a second.
+     */
+    private void hold(String sessionId) {
+        heldHere.merge(sessionId, 1L, Long::sum);
+        catchUpSoon();
+    }
+
+    private void catchUpSoon() {
+        if (!redis.degraded() && catchUpScheduled.compareAndSet(false, true)) {
+            redis.soon(this::catchUp);
+        }
+    }
+
+    /** After a busy moment: what it left in memory reaches Redis (during an outage its return does this). */
+    private void catchUp() {
+        catchUpScheduled.set(false);
+        if (redis.degraded()) {
+            return;
+        }
+        try {
+            int written = writeHeld();
+            int sessions = restoreListeners(drain(listenersToRestore));
+            if (written > 0) {
+                forgetList();
+            }
+            LOG.fine(() -> "Caught up with Redis after a busy moment: " + written + " session(s), the dancers of " + sessions);
+        } catch (RedisException e) {
+            redis.failed(e);
+        }
+        if (!heldHere.isEmpty() || !listenersToRestore.isEmpty()) {
+            catchUpSoon();
+        }
+    }
+
+    /**
+     * Writes the held sessions (live ones over Redis's, ended ones removed) and releases those not
+     * changed meanwhile, in up to {@value #WRITE_ROUNDS} rounds. Returns how many were written.
+     */
+    private int writeHeld() {
+        int written = 0;
+        for (int round = 0; round < WRITE_ROUNDS && !heldHere.isEmpty(); round++) {
+            for (Map.Entry<String, Long> entry : Map.copyOf(heldHere).entrySet()) {
+                String sessionId = entry.getKey();
+                Optional<LiveSession> session = local.session(sessionId);
+                if (session.isPresent()) {
+                    String json = WireFormat.toJson(session.get());
+                    redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(json, SESSION_LIFE);
+                    redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).add(sessionId);
+                    lastSeen.put(sessionId, new Seen(json, session.get()));
+                } else {
+                    redis.client().getKeys().delete(sessionKey(sessionId), key("broadcast", sessionId), key("listeners", sessionId));
+                    redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).remove(sessionId);
+                    lastSeen.remove(sessionId);
+                }
+                heldHere.remove(sessionId, entry.getValue()); // changed while written: written again
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static List<String> drain(Set<String> ids) {
+        List<String> drained = new ArrayList<>();
+        for (String id : List.copyOf(ids)) {
+            if (ids.remove(id)) {
+                drained.add(id);
+            }
+        }
+        return drained;
     }
 
     /**
@@ -283,7 +382,7 @@ public class RedisLiveStateStore implements LiveStateStore {
             if (snapshot == null) {
                 long changes = listChanges.get();
                 Collection<LiveSession> live = sharedSessions();
-                return listChanges.get() == changes ? renewList(live) : live;
+                return withHeld(listChanges.get() == changes ? renewList(live) : live);
             }
             if (System.nanoTime() - snapshot.readAt() > LIST_FRESHNESS_MILLIS * 1_000_000L && renewing.compareAndSet(false, true)) {
                 long changes = listChanges.get();
@@ -296,8 +395,25 @@ public class RedisLiveStateStore implements LiveStateStore {
                     }
                 });
             }
-            return snapshot.sessions();
+            return withHeld(snapshot.sessions());
         }, local::sessions);
+    }
+
+    /** The shared list, with the sessions held here as this node has them. */
+    private Collection<LiveSession> withHeld(Collection<LiveSession> shared) {
+        if (heldHere.isEmpty()) {
+            return shared;
+        }
+        Map<String, LiveSession> all = new LinkedHashMap<>();
+        for (LiveSession session : shared) {
+            if (!held(session.sessionId())) {
+                all.put(session.sessionId(), session);
+            }
+        }
+        for (String sessionId : heldHere.keySet()) {
+            local.session(sessionId).ifPresent(session -> all.put(sessionId, session));
+        }
+        return List.copyOf(all.values());
     }
 
     /** This node started or ended a session (or wrote back an outage): the next call reads the list. */
@@ -307,7 +423,7 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     private Collection<LiveSession> renewList(Collection<LiveSession> live) {
-        local.rememberOnly(live);
+        local.rememberOnly(live, this::held);
         list = new ListSnapshot(live, System.nanoTime());
         return live;
     }
@@ -319,17 +435,24 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     @Override
     public Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
+        if (held(sessionId)) {
+            return registerHere(sessionId, djId, djName, connectionId, now, maxSessions);
+        }
         return redis.orElse(() -> {
             Registration registration = sharedRegister(sessionId, djId, djName, connectionId, now, maxSessions);
             if (registration.kind() == RegistrationKind.STARTED || registration.kind() == RegistrationKind.RESUMED) {
-                local.remember(sessionId, registration.session());
+                mirror(sessionId, registration.session());
             }
             return registration;
-        }, () -> {
-            Registration registration = local.register(sessionId, djId, djName, connectionId, now, maxSessions);
-            changedWhileAway.add(sessionId);
-            return registration;
-        });
+        }, () -> registerHere(sessionId, djId, djName, connectionId, now, maxSessions));
+    }
+
+    private Registration registerHere(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
+        Registration registration = local.register(sessionId, djId, djName, connectionId, now, maxSessions);
+        if (registration.kind() == RegistrationKind.STARTED || registration.kind() == RegistrationKind.RESUMED) {
+            hold(sessionId);
+        }
+        return registration;
     }
 
     @Override
@@ -340,35 +463,44 @@ public class RedisLiveStateStore implements LiveStateStore {
             before.set(session);
             return change.apply(session);
         };
+        if (held(sessionId)) {
+            return changeHere(sessionId, change);
+        }
         return redis.orElse(() -> {
             Optional<LiveSession> changed = sharedUpdate(sessionId, seen);
-            local.remember(sessionId, changed.orElse(null));
+            mirror(sessionId, changed.orElse(null));
             return changed.map(after -> new Changed(before.get(), after));
-        }, () -> {
-            Optional<Changed> changed = local.change(sessionId, change);
-            changed.ifPresent(s -> changedWhileAway.add(sessionId));
-            return changed;
-        });
+        }, () -> changeHere(sessionId, change));
+    }
+
+    private Optional<Changed> changeHere(String sessionId, UnaryOperator<LiveSession> change) {
+        Optional<Changed> changed = local.change(sessionId, change);
+        changed.ifPresent(s -> hold(sessionId));
+        return changed;
     }
 
     @Override
     public Optional<LiveSession> removeIf(String sessionId, Predicate<LiveSession> condition) {
+        if (held(sessionId)) {
+            return removeHere(sessionId, condition);
+        }
         return redis.orElse(() -> {
             Optional<LiveSession> removed = sharedRemoveIf(sessionId, condition);
             removed.ifPresent(s -> {
-                local.remember(sessionId, null);
+                mirror(sessionId, null);
                 ownListeners.remove(sessionId);
             });
             return removed;
-        }, () -> {
-            Optional<LiveSession> removed = local.removeIf(sessionId, condition);
-            removed.ifPresent(s -> {
-                changedWhileAway.remove(sessionId);
-                endedWhileAway.add(sessionId);
-                ownListeners.remove(sessionId);
-            });
-            return removed;
+        }, () -> removeHere(sessionId, condition));
+    }
+
+    private Optional<LiveSession> removeHere(String sessionId, Predicate<LiveSession> condition) {
+        Optional<LiveSession> removed = local.removeIf(sessionId, condition);
+        removed.ifPresent(s -> {
+            ownListeners.remove(sessionId);
+            hold(sessionId);
         });
+        return removed;
     }
 
     @Override
@@ -384,13 +516,26 @@ public class RedisLiveStateStore implements LiveStateStore {
     @Override
     public Joined addListener(String sessionId, String clientId, Instant now, Duration linger) {
         ownConnections(sessionId, clientId, 1);
-        return redis.orElse(() -> sharedAddListener(sessionId, clientId, now, linger), () -> local.addListener(sessionId, clientId, now, linger));
+        Joined joined = redis.orElse(() -> sharedAddListener(sessionId, clientId, now, linger), () -> {
+            listenersMissed(sessionId);
+            return local.addListener(sessionId, clientId, now, linger);
+        });
+        return held(sessionId) ? new Joined(joined.listeners(), local.session(sessionId)) : joined;
     }
 
     @Override
     public void removeListener(String sessionId, String clientId, Instant now) {
         ownConnections(sessionId, clientId, -1);
-        redis.run(() -> sharedRemoveListener(sessionId, clientId, now), () -> local.removeListener(sessionId, clientId, now));
+        redis.run(() -> sharedRemoveListener(sessionId, clientId, now), () -> {
+            listenersMissed(sessionId);
+            local.removeListener(sessionId, clientId, now);
+        });
+    }
+
+    /** A dancer of this node joined or left in memory only: the session's entries are written over at the catch-up. */
+    private void listenersMissed(String sessionId) {
+        listenersToRestore.add(sessionId);
+        catchUpSoon();
     }
 
     private void ownConnections(String sessionId, String clientId, int change) {
@@ -416,50 +561,40 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     /**
-     * Redis is back: what this node did meanwhile wins (its DJs went on playing), so its changed
-     * sessions are written over the shared ones and the sessions it ended are removed.
+     * Redis is back: what this node did meanwhile wins (its DJs went on playing), so the sessions
+     * held here are written over the shared ones (or removed, if they ended), and this node's
+     * dancers are written over its entries.
      */
     private void writeBack() {
         heartbeat(); // a Redis that restarted lost it, and without it this node's dancers do not count
-        Set<String> ended = Set.copyOf(endedWhileAway);
-        int written = 0;
-        for (String sessionId : List.copyOf(changedWhileAway)) {
-            changedWhileAway.remove(sessionId);
-            Optional<LiveSession> session = local.session(sessionId);
-            if (session.isPresent()) {
-                String json = WireFormat.toJson(session.get());
-                redis.client().getBucket(sessionKey(sessionId), StringCodec.INSTANCE).set(json, SESSION_LIFE);
-                redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).add(sessionId);
-                lastSeen.put(sessionId, new Seen(json, session.get()));
-                written++;
-            }
+        int written = writeHeld();
+        Set<String> sessions = new HashSet<>(ownListeners.keySet());
+        sessions.addAll(drain(listenersToRestore));
+        restoreListeners(sessions);
+        int dancers = ownListeners.values().stream().mapToInt(Map::size).sum();
+        forgetList();
+        if (!heldHere.isEmpty()) {
+            catchUpSoon(); // changed again while being written
         }
-        for (String sessionId : List.copyOf(endedWhileAway)) {
-            endedWhileAway.remove(sessionId);
-            redis.client().getBucket(sessionKey(sessionId)).delete();
-            redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).remove(sessionId);
-            lastSeen.remove(sessionId);
-            written++;
-        }
-        int dancers = 0;
+        LOG.info(() -> "Redis is back: " + written + " session change(s) made meanwhile and this node's " + dancers
+                + " dancer(s) written back");
+    }
+
+    /**
+     * This node's entries in these sessions' listener hashes become its dancers as counted here
+     * (none: every entry of this node closed now). Returns how many sessions.
+     */
+    private int restoreListeners(Collection<String> sessionIds) {
         String now = String.valueOf(System.currentTimeMillis());
-        for (Map.Entry<String, Map<String, Integer>> session : ownListeners.entrySet()) {
-            if (ended.contains(session.getKey())) {
-                continue;
-            }
+        for (String sessionId : sessionIds) {
             List<Object> args = new ArrayList<>(List.of(NodeIdentity.nodeId(), now, String.valueOf(SESSION_LIFE.toMillis())));
-            session.getValue().forEach((client, connections) -> {
+            ownListeners.getOrDefault(sessionId, Map.of()).forEach((client, connections) -> {
                 args.add(client);
                 args.add(String.valueOf(connections));
             });
-            script(RESTORE_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", session.getKey())), args.toArray());
-            dancers += session.getValue().size();
+            script(RESTORE_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)), args.toArray());
         }
-        forgetList();
-        int total = written;
-        int counted = dancers;
-        LOG.info(() -> "Redis is back: " + total + " session change(s) made meanwhile and this node's " + counted
-                + " dancer(s) written back");
+        return sessionIds.size();
     }
 
 
@@ -608,7 +743,7 @@ public class RedisLiveStateStore implements LiveStateStore {
         if (session == null) {
             lastSeen.remove(sessionId);
         }
-        local.remember(sessionId, session);
+        mirror(sessionId, session);
         return new Joined(count, Optional.ofNullable(session));
     }
 

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+import org.redisson.client.RedisResponseTimeoutException;
 import org.redisson.client.RedisTimeoutException;
+import org.redisson.client.WriteRedisConnectionException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
@@ -23,11 +25,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -76,17 +81,24 @@ public class RedisConnection {
     /** How long after Redis's return a failure counts as its connections still reconnecting. */
     static final long SETTLING_NANOS = TimeUnit.SECONDS.toNanos(10);
     private ScheduledFuture<?> probe;
+    /** Outside the container only (tools and unit tests): the timer of {@link #soon}. */
+    private ScheduledExecutorService ownTimer;
     private final List<Runnable> recoveryActions = new CopyOnWriteArrayList<>();
 
     /** A connection outside the container (benchmarks and tools): no probe for Redis's return. */
     public static RedisConnection open(String url, String prefix, Duration timeout) {
-        RedisConnection connection = new RedisConnection();
+        return open(new RedisConnection(), url, prefix, timeout);
+    }
+
+    /** {@link #open(String, String, Duration)} for a subclass (tests that make calls fail). */
+    static <C extends RedisConnection> C open(C opened, String url, String prefix, Duration timeout) {
+        RedisConnection connection = opened;
         connection.url = Optional.of(url);
         connection.prefix = prefix;
         connection.keyPrefix = prefix; // a tool's own keys: no database to name
         connection.timeout = timeout;
         connection.connect();
-        return connection;
+        return opened;
     }
 
     @PostConstruct
@@ -122,6 +134,11 @@ public class RedisConnection {
         }
         if (client != null) {
             client.shutdown();
+        }
+        synchronized (this) {
+            if (ownTimer != null) {
+                ownTimer.shutdownNow();
+            }
         }
     }
 
@@ -180,7 +197,7 @@ public class RedisConnection {
      * in a row, so the pool's other connections have reconnected too (one answer right after a
      * restart would be followed by failures on the connections still broken).
      */
-    private void probe() {
+    void probe() {
         if (!degraded.get()) {
             return;
         }
@@ -203,24 +220,47 @@ public class RedisConnection {
      * first failed call starts the degradation, the probe ends it).
      */
     public <T> T orElse(Supplier<T> remote, Supplier<T> fallback) {
+        return orOnMiss(remote, miss -> fallback.get());
+    }
+
+    /** How a call missed Redis: what its fallback needs to know to catch up later. */
+    public enum Miss {
+        /** Redis is away: the call was not made. */
+        AWAY,
+        /** A busy moment, and the command never left this node (not written, no connection free). */
+        UNSENT,
+        /** A busy moment, and no answer came in time: the command was most likely carried out. */
+        UNANSWERED
+    }
+
+    /** {@link #orElse}, the fallback told how the call missed. */
+    public <T> T orOnMiss(Supplier<T> remote, Function<Miss, T> fallback) {
         if (degraded.get()) {
-            return fallback.get();
+            return fallback.apply(Miss.AWAY);
         }
         try {
             T result = remote.get();
             lastAnswerNanos = System.nanoTime();
             return result;
         } catch (RedisException e) {
-            failed(e);
-            return fallback.get();
+            return fallback.apply(missed(e));
         } catch (CompletionException e) {
             // An asynchronous call joined on this thread: the Redis failure is its cause.
             if (e.getCause() instanceof RedisException cause) {
-                failed(cause);
-                return fallback.get();
+                return fallback.apply(missed(cause));
             }
             throw e;
         }
+    }
+
+    private Miss missed(RedisException e) {
+        failed(e);
+        if (degraded.get()) {
+            return Miss.AWAY;
+        }
+        boolean unsent = e instanceof WriteRedisConnectionException
+                || (e instanceof RedisTimeoutException && !(e instanceof RedisResponseTimeoutException));
+        return unsent ? Miss.UNSENT : Miss.UNANSWERED;
     }
 
     /** {@link #orElse} for calls without a result. */
@@ -241,18 +281,17 @@ public class RedisConnection {
 
     /**
      * A Redis call failed and fell back on memory. Redis counts as away (logged once per outage,
-     * not per message) when the call failed otherwise than by a timeout, or timed out with no
-     * other call answered meanwhile: a timeout while other calls are answered is a busy moment (a
-     * crowd connecting on a loaded machine), and taking it for an outage would keep the node's
-     * whole state in memory for seconds.
+     * not per message) unless it was a {@linkplain #busyMoment busy moment}: a timeout or an
+     * unwritten command while other calls are answered (a crowd connecting on a loaded machine).
+     * Taking that for an outage would keep the node's whole state in memory for seconds.
      */
     public void failed(RuntimeException e) {
         if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
             LOG.fine(() -> "A Redis call was interrupted (the node is stopping): " + e.getMessage());
             return; // not an outage
         }
-        if (e instanceof RedisTimeoutException && System.nanoTime() - lastAnswerNanos < timeout.toNanos()) {
-            LOG.fine(() -> "Redis timed out while answering other calls (" + e.getMessage() + "); this call fell back on memory");
+        if (busyMoment(e)) {
+            LOG.fine(() -> "Redis missed a call while answering others (" + e.getMessage() + "); this call fell back on memory");
             return;
         }
         goodProbes.set(0);
@@ -267,6 +306,45 @@ public class RedisConnection {
                         + " its own memory until Redis is back");
             }
         }
+    }
+
+    /**
+     * A timeout, or a command the client could not write (Redisson's "Unable to write command into
+     * connection! Check CPU usage of the JVM": its I/O threads starved), while other calls were
+     * answered within the timeout: the machine is busy, Redis is there.
+     */
+    private boolean busyMoment(RuntimeException e) {
+        return (e instanceof RedisTimeoutException || e instanceof WriteRedisConnectionException)
+                && System.nanoTime() - lastAnswerNanos < timeout.toNanos();
+    }
+
+    /**
+     * Runs {@code task} in about a second, on the container's scheduler (a thread of its own
+     * outside the container): catching up on what a busy moment left in memory, off the caller's thread.
+     */
+    public void soon(Runnable task) {
+        ScheduledExecutorService timers = scheduler;
+        if (timers == null) {
+            timers = ownTimer();
+        }
+        timers.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Catching up with Redis failed: " + e.getMessage(), e);
+            }
+        }, 1, TimeUnit.SECONDS);
+    }
+
+    private synchronized ScheduledExecutorService ownTimer() {
+        if (ownTimer == null) {
+            ownTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "pika-redis-catch-up");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return ownTimer;
     }
 
     /** The probe saw Redis answer enough times: say once that it is back, then catch up. Only the probe decides this (one good call on a half-reconnected pool is not enough). */
