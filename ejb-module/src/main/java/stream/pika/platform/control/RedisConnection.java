@@ -310,13 +310,19 @@ public class RedisConnection {
 
     /**
      * A timeout, or a command the client could not write (Redisson's "Unable to write command into
-     * connection! Check CPU usage of the JVM": its I/O threads starved), while other calls were
-     * answered within the timeout: the machine is busy, Redis is there.
+     * connection! Check CPU usage of the JVM": its I/O threads starved), while some call was
+     * answered within the last {@value #QUIET_TIMEOUTS_BEFORE_OUTAGE} timeouts: the machine is
+     * busy (a crowd connecting can starve this JVM for a second or more), Redis is there. A Redis
+     * that stopped or refuses connections fails otherwise and counts as away at once; one that
+     * went silent, after that many timeouts.
      */
     private boolean busyMoment(RuntimeException e) {
         return (e instanceof RedisTimeoutException || e instanceof WriteRedisConnectionException)
-                && System.nanoTime() - lastAnswerNanos < timeout.toNanos();
+                && System.nanoTime() - lastAnswerNanos < QUIET_TIMEOUTS_BEFORE_OUTAGE * timeout.toNanos();
     }
+
+    /** How many timeouts' length without any answer makes an outage of a timeout. */
+    static final int QUIET_TIMEOUTS_BEFORE_OUTAGE = 4;
 
     /**
      * Runs {@code task} in about a second, on the container's scheduler (a thread of its own
