@@ -96,6 +96,7 @@ public final class FanOutBenchmark {
         }
 
         long connectStart = System.nanoTime();
+        long cpuBeforeConnect = cpuMillis(options.get("server-pid"));
         List<BufferedReader> replies = new ArrayList<>();
         int connections = 0;
         long subscribedListeners = 0;
@@ -115,6 +116,11 @@ public final class FanOutBenchmark {
         // when the answer arrives, every load process at once.
         out.printf("listeners: %d connected and subscribed in %.2f s (%.0f connects + SUBSCRIBE per second)%n",
                 subscribedListeners, slowestListenerPhase / 1e9, subscribedListeners / (slowestListenerPhase / 1e9));
+        long connectCpu = cpuMillis(options.get("server-pid")) - cpuBeforeConnect;
+        if (connectCpu >= 0) {
+            // The server's own cost, whatever else shares the cores (the load tool, a VM's steal time).
+            out.printf("server CPU while connecting: %.1f s, %.2f ms per connection%n", connectCpu / 1e3, (double) connectCpu / connections);
+        }
         String rssAfterConnect = rss(options.get("server-pid"));
 
         for (Process worker : workers) {
@@ -232,6 +238,28 @@ public final class FanOutBenchmark {
         }
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /**
+     * CPU time used so far by the server processes (comma-separated pids), from /proc: user and
+     * system, in ms; -1 when unknown (no pid, or not on this machine).
+     */
+    private static long cpuMillis(String pids) {
+        if (pids == null || pids.isBlank()) {
+            return -1;
+        }
+        long total = 0;
+        for (String pid : pids.split(",")) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid.strip(), "stat"));
+                // Fields after the command name (in parentheses, which may hold spaces): utime is the 14th, stime the 15th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 
     /** The server's resident memory, from /proc (only for a server on this machine). */

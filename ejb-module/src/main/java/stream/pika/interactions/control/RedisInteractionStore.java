@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import stream.pika.interactions.entity.Announcement;
 import stream.pika.interactions.entity.RunningPoll;
@@ -18,12 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -167,10 +168,11 @@ public class RedisInteractionStore implements InteractionStore {
      */
     private final InMemoryInteractionStore local = new InMemoryInteractionStore();
     /** The changes made while Redis was away, as the shared calls that make them again. */
-    private final Queue<Supplier<?>> madeWhileAway = new ConcurrentLinkedQueue<>();
+    private final Deque<Supplier<?>> madeWhileAway = new ConcurrentLinkedDeque<>();
     /** At most this many are kept (a long outage at a big event must not fill the heap); the rest are dropped, logged once. */
     static final int MOST_KEPT_WHILE_AWAY = 100_000;
     private final AtomicInteger keptWhileAway = new AtomicInteger();
+    private final AtomicBoolean overflowLogged = new AtomicBoolean();
     private final AtomicBoolean replaySoon = new AtomicBoolean();
 
     @PostConstruct
@@ -197,10 +199,12 @@ public class RedisInteractionStore implements InteractionStore {
     }
 
     private void keep(Supplier<?> shared) {
-        int kept = keptWhileAway.incrementAndGet();
-        if (kept <= MOST_KEPT_WHILE_AWAY) {
+        if (keptWhileAway.incrementAndGet() <= MOST_KEPT_WHILE_AWAY) {
             madeWhileAway.add(shared);
-        } else if (kept == MOST_KEPT_WHILE_AWAY + 1) {
+            return;
+        }
+        keptWhileAway.decrementAndGet();
+        if (overflowLogged.compareAndSet(false, true)) {
             LOG.warning(() -> MOST_KEPT_WHILE_AWAY + " interaction changes made while Redis is away are kept for"
                     + " its return; later ones stay on this node only");
         }
@@ -232,17 +236,31 @@ public class RedisInteractionStore implements InteractionStore {
                 + " running poll(s) it had lost started again");
     }
 
-    /** Makes the kept changes on Redis, in order; returns how many. */
+    /**
+     * Makes the kept changes on Redis, in order; returns how many. When Redis misses one again,
+     * it and the rest stay kept, for the next catch-up or Redis's return.
+     */
     private int replayKept() {
         int replayed = 0;
-        keptWhileAway.set(0);
-        for (Supplier<?> next = madeWhileAway.poll(); next != null; next = madeWhileAway.poll()) {
+        for (Supplier<?> next = madeWhileAway.pollFirst(); next != null; next = madeWhileAway.pollFirst()) {
             try {
                 next.get();
                 replayed++;
+                keptWhileAway.decrementAndGet();
+            } catch (RedisException e) {
+                madeWhileAway.offerFirst(next);
+                redis.failed(e);
+                if (!redis.degraded() && replaySoon.compareAndSet(false, true)) {
+                    redis.soon(this::catchUp);
+                }
+                break;
             } catch (RuntimeException e) {
+                keptWhileAway.decrementAndGet();
                 LOG.log(Level.WARNING, "Replaying an interaction made while Redis was away failed", e);
             }
+        }
+        if (madeWhileAway.isEmpty()) {
+            overflowLogged.set(false);
         }
         return replayed;
     }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public class Audience {
     private record Following(String sessionId, String clientId) {
     }
 
-    private record LeanList(List<LiveMessages.SessionBrief> sessions, RenderedMessage message) {
+    /** The lobby's list as last sent, with the store's list it came from (a store hands out the same list until it changes). */
+    private record LeanList(Collection<LiveSession> source, List<LiveMessages.SessionBrief> sessions, RenderedMessage message) {
     }
 
     @Inject
@@ -66,7 +68,7 @@ public class Audience {
     private final Map<String, Following> following = new ConcurrentHashMap<>();
 
     /** The lean list as last rendered: a crowd's SUBSCRIBEs share one text instead of serializing every session each. */
-    private volatile LeanList leanList = new LeanList(List.of(), null);
+    private volatile LeanList leanList = new LeanList(List.of(), List.of(), null);
 
     /** A new connection starts in the lobby, where session starts and ends are announced. */
     public void connected(Outbox connection) {
@@ -161,13 +163,18 @@ public class Audience {
     }
 
     private RenderedMessage leanSessionsList() {
-        List<LiveMessages.SessionBrief> briefs = store.sessions().stream().map(LiveMessages.SessionBrief::of).toList();
+        Collection<LiveSession> live = store.sessions();
         LeanList last = leanList;
+        if (last.message() != null && last.source() == live) {
+            return last.message(); // a crowd subscribing at once: one list, not one per dancer
+        }
+        List<LiveMessages.SessionBrief> briefs = live.stream().map(LiveMessages.SessionBrief::of).toList();
         if (last.message() != null && last.sessions().equals(briefs)) {
+            leanList = new LeanList(live, briefs, last.message());
             return last.message();
         }
         RenderedMessage rendered = new RenderedMessage(WireFormat.toJson(new LiveMessages.SessionsList(briefs)));
-        leanList = new LeanList(briefs, rendered);
+        leanList = new LeanList(live, briefs, rendered);
         return rendered;
     }
 

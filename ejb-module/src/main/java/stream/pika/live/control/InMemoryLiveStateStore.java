@@ -11,8 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -34,13 +36,19 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     private final ConcurrentHashMap<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, Listener>> listeners = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Instant> messageIds = new LinkedHashMap<>();
+    /** Counts the changes of {@link #sessions}: the list is copied again only after one (every SUBSCRIBE shows it). */
+    private final AtomicLong version = new AtomicLong();
+
+    private record Listed(long version, List<LiveSession> sessions) {
+    }
+
+    private volatile Listed listed = new Listed(-1, List.of());
 
     /** As a mirror of a shared store: what the shared store holds for this session now (null: not live). */
     void remember(String sessionId, LiveSession session) {
-        if (session == null) {
-            sessions.remove(sessionId);
-        } else {
-            sessions.put(sessionId, session);
+        LiveSession before = session == null ? sessions.remove(sessionId) : sessions.put(sessionId, session);
+        if (!Objects.equals(before, session)) {
+            version.incrementAndGet();
         }
     }
 
@@ -54,6 +62,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
                 sessions.put(id, session);
             }
         });
+        version.incrementAndGet();
     }
 
     @Override
@@ -63,7 +72,14 @@ public class InMemoryLiveStateStore implements LiveStateStore {
 
     @Override
     public Collection<LiveSession> sessions() {
-        return List.copyOf(sessions.values());
+        long now = version.get();
+        Listed last = listed;
+        if (last.version() == now) {
+            return last.sessions();
+        }
+        List<LiveSession> copy = List.copyOf(sessions.values());
+        listed = new Listed(now, copy);
+        return copy;
     }
 
     @Override
@@ -82,6 +98,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
             }
             LiveSession started = LiveSession.start(sessionId, djName, djId, connectionId, now);
             sessions.put(sessionId, started);
+            version.incrementAndGet();
             return new Registration(RegistrationKind.STARTED, started);
         }
         if (!live.belongsTo(djId)) {
@@ -89,6 +106,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
         }
         LiveSession resumed = live.resumedBy(connectionId, djName, now);
         sessions.put(sessionId, resumed);
+        version.incrementAndGet();
         return new Registration(RegistrationKind.RESUMED, resumed);
     }
 
@@ -99,6 +117,9 @@ public class InMemoryLiveStateStore implements LiveStateStore {
             before.set(session);
             return change.apply(session);
         });
+        if (after != null) {
+            version.incrementAndGet();
+        }
         return after == null ? Optional.empty() : Optional.of(new Changed(before.get(), after));
     }
 
@@ -113,6 +134,7 @@ public class InMemoryLiveStateStore implements LiveStateStore {
             return session;
         });
         if (removed.get() != null) {
+            version.incrementAndGet();
             lastBroadcast.remove(sessionId);
             listeners.remove(sessionId);
         }

@@ -319,7 +319,7 @@ public class RedisLiveStateStore implements LiveStateStore {
         }
         try {
             int written = writeHeld();
-            int sessions = restoreListeners(drain(listenersToRestore));
+            int sessions = restoreListeners(List.copyOf(listenersToRestore), listenersToRestore);
             if (written > 0) {
                 forgetList();
             }
@@ -359,15 +359,6 @@ public class RedisLiveStateStore implements LiveStateStore {
         return written;
     }
 
-    private static List<String> drain(Set<String> ids) {
-        List<String> drained = new ArrayList<>();
-        for (String id : List.copyOf(ids)) {
-            if (ids.remove(id)) {
-                drained.add(id);
-            }
-        }
-        return drained;
-    }
 
     /**
      * The list is kept by this node and renewed in the background once it is older than
@@ -569,8 +560,8 @@ public class RedisLiveStateStore implements LiveStateStore {
         heartbeat(); // a Redis that restarted lost it, and without it this node's dancers do not count
         int written = writeHeld();
         Set<String> sessions = new HashSet<>(ownListeners.keySet());
-        sessions.addAll(drain(listenersToRestore));
-        restoreListeners(sessions);
+        sessions.addAll(listenersToRestore);
+        restoreListeners(sessions, listenersToRestore);
         int dancers = ownListeners.values().stream().mapToInt(Map::size).sum();
         forgetList();
         if (!heldHere.isEmpty()) {
@@ -582,9 +573,9 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     /**
      * This node's entries in these sessions' listener hashes become its dancers as counted here
-     * (none: every entry of this node closed now). Returns how many sessions.
+     * (none: every entry of this node closed now), each then struck from {@code pending}. Returns how many sessions.
      */
-    private int restoreListeners(Collection<String> sessionIds) {
+    private int restoreListeners(Collection<String> sessionIds, Set<String> pending) {
         String now = String.valueOf(System.currentTimeMillis());
         for (String sessionId : sessionIds) {
             List<Object> args = new ArrayList<>(List.of(NodeIdentity.nodeId(), now, String.valueOf(SESSION_LIFE.toMillis())));
@@ -593,6 +584,7 @@ public class RedisLiveStateStore implements LiveStateStore {
                 args.add(String.valueOf(connections));
             });
             script(RESTORE_LISTENERS, RScript.ReturnType.INTEGER, List.of(key("listeners", sessionId)), args.toArray());
+            pending.remove(sessionId);
         }
         return sessionIds.size();
     }

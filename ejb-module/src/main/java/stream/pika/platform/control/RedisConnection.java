@@ -72,10 +72,14 @@ public class RedisConnection {
     private RedissonClient client;
     private RedisUrl target;
     private final AtomicBoolean degraded = new AtomicBoolean();
+    /** A call missed Redis in what may be a busy moment: the next probes ask Redis themselves. */
+    private final AtomicBoolean suspect = new AtomicBoolean();
+    /** Pings of {@link #confirmBusyMoment} missed in a row. */
+    private final AtomicInteger missedPings = new AtomicInteger();
+    /** Pings missed in a row (a second apart) that make an outage of a busy moment. */
+    static final int MISSED_PINGS_FOR_OUTAGE = 2;
     private final AtomicInteger goodProbes = new AtomicInteger();
     static final int PROBES_TO_RECOVER = 2;
-    /** When a call through {@link #orElse} last got its answer: a timeout while others are answered is not an outage. */
-    private volatile long lastAnswerNanos = System.nanoTime();
     /** When Redis last came back (0: never gone): a failure soon after is the same outage ending, not a new one. */
     private volatile long recoveredNanos;
     /** How long after Redis's return a failure counts as its connections still reconnecting. */
@@ -199,6 +203,7 @@ public class RedisConnection {
      */
     void probe() {
         if (!degraded.get()) {
+            confirmBusyMoment();
             return;
         }
         try {
@@ -208,6 +213,29 @@ public class RedisConnection {
             }
         } catch (RuntimeException e) {
             goodProbes.set(0);
+        }
+    }
+
+    /**
+     * After a call missed Redis in what may be a busy moment, every second: an answered ping ends
+     * the doubt; {@value #MISSED_PINGS_FOR_OUTAGE} missed in a row (or one refused) make it an
+     * outage, so a Redis that stopped, or went silent, is taken for away within a few seconds
+     * even when no call comes meanwhile, and its return then writes back what this node did.
+     */
+    private void confirmBusyMoment() {
+        if (!suspect.get()) {
+            return;
+        }
+        try {
+            ping();
+            missedPings.set(0);
+            suspect.set(false);
+        } catch (RuntimeException e) {
+            if (!ambiguous(e) || missedPings.incrementAndGet() >= MISSED_PINGS_FOR_OUTAGE) {
+                missedPings.set(0);
+                suspect.set(false);
+                degrade(e);
+            }
         }
     }
 
@@ -239,9 +267,7 @@ public class RedisConnection {
             return fallback.apply(Miss.AWAY);
         }
         try {
-            T result = remote.get();
-            lastAnswerNanos = System.nanoTime();
-            return result;
+            return remote.get();
         } catch (RedisException e) {
             return fallback.apply(missed(e));
         } catch (CompletionException e) {
@@ -280,20 +306,32 @@ public class RedisConnection {
     }
 
     /**
-     * A Redis call failed and fell back on memory. Redis counts as away (logged once per outage,
-     * not per message) unless it was a {@linkplain #busyMoment busy moment}: a timeout or an
-     * unwritten command while other calls are answered (a crowd connecting on a loaded machine).
-     * Taking that for an outage would keep the node's whole state in memory for seconds.
+     * A Redis call failed and fell back on memory. A timeout, or a command the client could not
+     * write (Redisson's "Unable to write command into connection! Check CPU usage of the JVM": its
+     * I/O threads starved, or it is reconnecting), may be a busy moment: a crowd connecting can
+     * starve this JVM for a second or more while Redis is there, and taking that for an outage
+     * would keep the node's whole state in memory for seconds. Then the probe decides, within a
+     * few seconds. Any other failure makes Redis count as away at once (logged once per outage,
+     * not per message).
      */
     public void failed(RuntimeException e) {
         if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
             LOG.fine(() -> "A Redis call was interrupted (the node is stopping): " + e.getMessage());
             return; // not an outage
         }
-        if (busyMoment(e)) {
-            LOG.fine(() -> "Redis missed a call while answering others (" + e.getMessage() + "); this call fell back on memory");
+        if (ambiguous(e)) {
+            suspect.set(true);
+            LOG.fine(() -> "Redis missed a call (" + e.getMessage() + "); it fell back on memory, the probe will tell whether Redis is away");
             return;
         }
+        degrade(e);
+    }
+
+    private static boolean ambiguous(RuntimeException e) {
+        return e instanceof RedisTimeoutException || e instanceof WriteRedisConnectionException;
+    }
+
+    private void degrade(RuntimeException e) {
         goodProbes.set(0);
         if (degraded.compareAndSet(false, true)) {
             long sinceReturn = System.nanoTime() - recoveredNanos;
@@ -307,22 +345,6 @@ public class RedisConnection {
             }
         }
     }
-
-    /**
-     * A timeout, or a command the client could not write (Redisson's "Unable to write command into
-     * connection! Check CPU usage of the JVM": its I/O threads starved), while some call was
-     * answered within the last {@value #QUIET_TIMEOUTS_BEFORE_OUTAGE} timeouts: the machine is
-     * busy (a crowd connecting can starve this JVM for a second or more), Redis is there. A Redis
-     * that stopped or refuses connections fails otherwise and counts as away at once; one that
-     * went silent, after that many timeouts.
-     */
-    private boolean busyMoment(RuntimeException e) {
-        return (e instanceof RedisTimeoutException || e instanceof WriteRedisConnectionException)
-                && System.nanoTime() - lastAnswerNanos < QUIET_TIMEOUTS_BEFORE_OUTAGE * timeout.toNanos();
-    }
-
-    /** How many timeouts' length without any answer makes an outage of a timeout. */
-    static final int QUIET_TIMEOUTS_BEFORE_OUTAGE = 4;
 
     /**
      * Runs {@code task} in about a second, on the container's scheduler (a thread of its own

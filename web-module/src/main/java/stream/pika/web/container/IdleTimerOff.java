@@ -1,6 +1,7 @@
 package stream.pika.web.container;
 
 import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -20,22 +21,27 @@ import java.util.logging.Logger;
  * lookup per task): at a connect rush of thousands of phones that was a sixth of a node's CPU.
  * Pika! runs its own idle check ({@code OpenConnections}), so for a session without an idle
  * timeout the timer gets a scheduler that does nothing, for that session only (the container's
- * own scheduler is left alone). Reached through container internals; on another container
- * nothing changes (logged once).
+ * own scheduler is left alone). Tyrus also arms the timer once in the session's constructor,
+ * before this can reach the session: after the first connection, Pika!'s endpoint hands its new
+ * sessions a {@link TimerlessContainer} for that. Reached through container internals; on another
+ * container nothing changes (logged once).
  */
 final class IdleTimerOff {
 
     private static final Logger LOG = Logger.getLogger(IdleTimerOff.class.getName());
-    private static final Field SERVICE = find("org.glassfish.tyrus.core.TyrusSession", "service");
+    private static final Field SERVICE = find("org.glassfish.tyrus.core.TyrusSession", "service", ScheduledExecutorService.class);
+    private static final Field ENDPOINT = find("org.glassfish.tyrus.core.TyrusSession", "endpointWrapper", null);
+    private static final Field CONTAINER = find("org.glassfish.tyrus.core.TyrusEndpointWrapper", "container", WebSocketContainer.class);
 
     private IdleTimerOff() {
     }
 
-    private static Field find(String type, String name) {
+    /** The field, accessible, if it is there (and of type {@code expected}, unless null). */
+    private static Field find(String type, String name, Class<?> expected) {
         try {
             Field field = Class.forName(type).getDeclaredField(name);
             field.setAccessible(true);
-            return field.getType() == ScheduledExecutorService.class ? field : null;
+            return expected == null || field.getType() == expected ? field : null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.info(() -> "Tyrus internals not available (" + e + "); the idle timer of " + type + " stays as it is");
             return null;
@@ -48,10 +54,34 @@ final class IdleTimerOff {
             return;
         }
         replace(SERVICE, session);
+        fromCreation(session);
     }
 
     static boolean available() {
         return SERVICE != null;
+    }
+
+    /** Whether the endpoint's next sessions can be spared the timer in their constructor too. */
+    static boolean availableFromCreation() {
+        return SERVICE != null && ENDPOINT != null && CONTAINER != null;
+    }
+
+    /** Once per endpoint: its container, as its new sessions see it, becomes a {@link TimerlessContainer}. */
+    private static void fromCreation(Session session) {
+        if (!availableFromCreation() || !ENDPOINT.getDeclaringClass().isInstance(session)) {
+            return;
+        }
+        try {
+            Object endpoint = ENDPOINT.get(session);
+            Object container = endpoint == null ? null : CONTAINER.get(endpoint);
+            if (container instanceof org.glassfish.tyrus.core.BaseContainer real && !(container instanceof TimerlessContainer)) {
+                CONTAINER.set(endpoint, new TimerlessContainer(real, NOTHING));
+                LOG.info(() -> "Sessions of " + session.getRequestURI().getPath() + " are created without an idle timer"
+                        + " (Pika! checks idleness itself)");
+            }
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+            LOG.fine(() -> "The endpoint's container left as it is: " + e);
+        }
     }
 
     private static void replace(Field field, Object owner) {
