@@ -54,7 +54,7 @@ class HealthIT {
         } else {
             assertEquals("payara-tuned", data.getString("implementation"), container::toString);
             assertEquals("direct-writer,idle-timer-off,upgrade-leftovers-freed,terminate-stuck-connections,never-http2,"
-                    + "grizzly-writer-threads", data.getString("tunings"));
+                    + "grizzly-writer-threads,malformed-paths-answered", data.getString("tunings"));
         }
     }
 }

@@ -8,11 +8,20 @@ import java.util.List;
 /** What the live path asks of the WebSocket container, in one place (see the package notes). */
 public interface ContainerTuning {
 
+    /**
+     * Where the tuned container sends a request whose path it cannot take (a bad escape, an
+     * encoded slash, NUL, backslash, {@code ..} above the root): the application answers it 400.
+     */
+    String MALFORMED_PATH = "/_malformed-path";
+
     /** {@code standard} or {@code payara-tuned}: shown in readiness. */
     String implementation();
 
     /** The tunings in force, by name (empty for the standard implementation). */
     List<String> tunings();
+
+    /** A request the application serves (every one): the tuned container watches its listener's malformed paths from the first. */
+    void serving(HttpServletRequest request);
 
     /** A request asking for a WebSocket upgrade, before the container performs it. */
     void upgrading(HttpServletRequest request);

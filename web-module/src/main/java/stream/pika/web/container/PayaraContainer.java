@@ -30,6 +30,7 @@ public final class PayaraContainer implements ContainerTuning {
     static final String NEVER_HTTP2 = "never-http2";
     static final String WRITER_THREADS = "grizzly-writer-threads";
     static final String TERMINATE = "terminate-stuck-connections";
+    static final String MALFORMED_PATHS = "malformed-paths-answered";
 
     private final StandardContainer standard;
     private final List<String> tunings;
@@ -53,6 +54,7 @@ public final class PayaraContainer implements ContainerTuning {
         if (GrizzlyThreads.available()) {
             active.add(WRITER_THREADS);
         }
+        active.add(MALFORMED_PATHS); // found on the first request; turns itself off (logged) where it is missing
         this.tunings = List.copyOf(active);
     }
 
@@ -102,6 +104,11 @@ public final class PayaraContainer implements ContainerTuning {
     }
 
     @Override
+    public void serving(HttpServletRequest request) {
+        MalformedPaths.watch(request);
+    }
+
+    @Override
     public void upgrading(HttpServletRequest request) {
         NeverHttp2.mark(request);
     }
@@ -143,6 +150,6 @@ public final class PayaraContainer implements ContainerTuning {
 
     /** The tunings' names, for tests and the README. */
     static Set<String> allTunings() {
-        return Set.of(DIRECT_WRITER, IDLE_TIMER_OFF, UPGRADE_LEFTOVERS, NEVER_HTTP2, WRITER_THREADS, TERMINATE);
+        return Set.of(DIRECT_WRITER, IDLE_TIMER_OFF, UPGRADE_LEFTOVERS, NEVER_HTTP2, WRITER_THREADS, TERMINATE, MALFORMED_PATHS);
     }
 }

@@ -37,6 +37,11 @@ public final class StandardContainer implements ContainerTuning {
     }
 
     @Override
+    public void serving(HttpServletRequest request) {
+        // malformed paths keep the container's own answer: only its internals reach them
+    }
+
+    @Override
     public void upgrading(HttpServletRequest request) {
         // nothing beyond the standard upgrade
     }

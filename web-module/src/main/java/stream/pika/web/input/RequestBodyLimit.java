@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -42,19 +43,26 @@ public class RequestBodyLimit extends HttpFilter {
     @ConfigProperty(name = "pika.http.max-sync-body-bytes", defaultValue = "1048576")
     long maxSyncBodyBytes;
 
+    /** Methods whose requests carry no body here (the payara configuration lets such bodies reach this filter). */
+    private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (NO_BODY.contains(request.getMethod()) && (request.getContentLengthLong() > 0 || hasBody(request))) {
+            refuse(request, response, 400, "A " + request.getMethod() + " request carries no body");
+            return;
+        }
         long limit = limitOf(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            refuse(request, response, limit);
+            refuse(request, response, 413, tooLarge(limit));
             return;
         }
         if (declared < 0 && hasBody(request)) {
             byte[] body = readUpTo(request.getInputStream(), limit);
             if (body == null) {
-                refuse(request, response, limit);
+                refuse(request, response, 413, tooLarge(limit));
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -85,14 +93,18 @@ public class RequestBodyLimit extends HttpFilter {
         return body.toByteArray();
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        LOG.info(() -> "Refused a request body over " + limit + " bytes: " + request.getMethod() + " "
-                + LogText.of(request.getRequestURI()));
-        response.setStatus(413);
+    private static String tooLarge(long limit) {
+        return "Request body too large (max " + limit + " bytes)";
+    }
+
+    /** {@code why} is the answer's text: no quote or backslash in it. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String why) throws IOException {
+        LOG.info(() -> "Refused a request body (" + why + "): " + request.getMethod() + " " + LogText.of(request.getRequestURI()));
+        response.setStatus(status);
         response.setHeader("Connection", "close"); // the rest of the body is not read
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"Request body too large (max " + limit + " bytes)\"}");
+        response.getWriter().write("{\"error\":\"" + why + "\"}");
     }
 
     /** The request with its body read already. */

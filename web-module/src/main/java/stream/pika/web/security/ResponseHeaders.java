@@ -1,6 +1,7 @@
 package stream.pika.web.security;
 
 import jakarta.inject.Inject;
+import stream.pika.web.container.ContainerTuning;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -35,6 +36,9 @@ public class ResponseHeaders extends HttpFilter {
     ClientAddress clients;
 
     @Inject
+    ContainerTuning container;
+
+    @Inject
     @ConfigProperty(name = "pika.cors.allowed-origins", defaultValue = " ")
     String allowedOriginsSetting;
 
@@ -49,6 +53,7 @@ public class ResponseHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        container.serving(request);
         String nonce = nonce();
         request.setAttribute(NONCE, nonce);
         response.setHeader("Content-Security-Policy", policy(nonce));
@@ -56,6 +61,16 @@ public class ResponseHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         if (clients.secure(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if ("TRACE".equals(request.getMethod())) {
+            // Never echoed (cross-site tracing reads cookies and Authorization that way): refused here,
+            // where the answer has the API's shape (Micro lets TRACE through to say so).
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setHeader("Allow", ALLOWED_METHODS + ", OPTIONS");
+            closeIfBody(request, response);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Method not allowed\"}");
+            return;
         }
         String origin = request.getHeader("Origin");
         boolean preflight = "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
@@ -69,16 +84,28 @@ public class ResponseHeaders extends HttpFilter {
                     response.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
                     response.setHeader("Access-Control-Max-Age", "600");
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    closeIfBody(request, response);
                     return;
                 }
             } else if (preflight) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                closeIfBody(request, response);
                 response.setContentType("application/json");
                 response.getWriter().write("{\"error\":\"Origin not allowed\"}");
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * An answer given here leaves a body unread; on a method that carries none (TRACE, OPTIONS) the
+     * listener would take that body for the next request on the connection, so the connection closes.
+     */
+    private static void closeIfBody(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     static String policy(String nonce) {
