@@ -1,13 +1,9 @@
 package stream.pika.it;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpClient;
@@ -16,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,34 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestServer.class)
 class BodyLimitIT {
 
-    /** What came back: the status, the headers (lower-case names) and the body. */
-    record Answer(int status, Map<String, String> headers, String body) {
-        JsonObject json() {
-            return Json.createReader(new java.io.StringReader(body)).readObject();
-        }
-    }
-
     @Test
     void oversizedBodiesAreRefusedBeforeTheyAreRead() throws IOException {
         for (String path : List.of("/api/auth/register", "/api/auth/login", "/api/push/subscribe")) {
-            Answer answer = declaredButNotSent(path, 10 * 1024 * 1024);
+            RawHttp.Answer answer = declaredButNotSent(path, 10 * 1024 * 1024);
             assertEquals(413, answer.status(), path + ": " + answer);
             assertEquals("Request body too large (max 65536 bytes)", answer.json().getString("error"));
             assertTrue(answer.headers().containsKey("content-security-policy"), "security headers on the refusal: " + answer);
         }
         // The fingerprint sync has a larger limit, checked before authentication too.
-        Answer sync = declaredButNotSent("/api/sessions/pika_session_1/sync-fingerprints", 8 * 1024 * 1024);
+        RawHttp.Answer sync = declaredButNotSent("/api/sessions/pika_session_1/sync-fingerprints", 8 * 1024 * 1024);
         assertEquals(413, sync.status(), sync::toString);
         assertEquals("Request body too large (max 1048576 bytes)", sync.json().getString("error"));
 
-        Answer chunked = chunked("/api/auth/login", 200 * 1024);
+        RawHttp.Answer chunked = chunked("/api/auth/login", 200 * 1024);
         assertEquals(413, chunked.status(), chunked::toString);
         assertEquals("Request body too large (max 65536 bytes)", chunked.json().getString("error"));
     }
 
     @Test
     void aBodyWithinItsLimitStillWorks() throws IOException {
-        Answer chunked = chunkedBody("/api/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}");
+        RawHttp.Answer chunked = chunkedBody("/api/auth/login", "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}");
         assertEquals(401, chunked.status(), "read and answered as usual: " + chunked);
     }
 
@@ -113,19 +100,19 @@ class BodyLimitIT {
     }
 
     /** Headers that announce a large body, and only a few bytes of it: the answer must come anyway. */
-    private static Answer declaredButNotSent(String path, int length) throws IOException {
-        try (Socket socket = open()) {
+    private static RawHttp.Answer declaredButNotSent(String path, int length) throws IOException {
+        try (Socket socket = RawHttp.open()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Pika-Client: pika-e2e\r\n"
                     + "Content-Length: " + length + "\r\n\r\n{\"email\":\"").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return read(socket);
+            return RawHttp.read(socket);
         }
     }
 
     /** A chunked body of {@code size} bytes, sent in 8 KiB chunks until the server answers. */
-    private static Answer chunked(String path, int size) throws IOException {
-        try (Socket socket = open()) {
+    private static RawHttp.Answer chunked(String path, int size) throws IOException {
+        try (Socket socket = RawHttp.open()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Pika-Client: pika-e2e\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -141,23 +128,23 @@ class BodyLimitIT {
             } catch (IOException refusedMidway) {
                 // the server answered and closed before the whole body was sent: read its answer
             }
-            return read(socket);
+            return RawHttp.read(socket);
         }
     }
 
-    private static Answer chunkedBody(String path, String body) throws IOException {
-        try (Socket socket = open()) {
+    private static RawHttp.Answer chunkedBody(String path, String body) throws IOException {
+        try (Socket socket = RawHttp.open()) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "X-Pika-Client: pika-e2e\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + Integer.toHexString(bytes.length) + "\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            return read(socket);
+            return RawHttp.read(socket);
         }
     }
 
     /** Sends the whole body (as a client that ignores an early answer would); the status, or -1 if cut off. */
     private static int sendWhole(String path, byte[] body) {
-        try (Socket socket = open()) {
+        try (Socket socket = RawHttp.open()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Authorization: Bearer pk_dj_00000000000000000000000000000000\r\n"
@@ -168,62 +155,9 @@ class BodyLimitIT {
             } catch (IOException refusedMidway) {
                 // expected: the node answered 413 and closed without reading the rest
             }
-            return read(socket).status();
+            return RawHttp.read(socket).status();
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private static Socket open() throws IOException {
-        Socket socket = new Socket("127.0.0.1", TestServer.server().port());
-        socket.setSoTimeout(20_000);
-        return socket;
-    }
-
-    private static Answer read(Socket socket) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        String status = in.readLine();
-        if (status == null) {
-            throw new IOException("no answer");
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        int length = -1;
-        for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
-            int colon = line.indexOf(':');
-            String name = line.substring(0, colon).trim().toLowerCase();
-            String value = line.substring(colon + 1).trim();
-            headers.put(name, value);
-            if (name.equals("content-length")) {
-                length = Integer.parseInt(value);
-            }
-        }
-        StringBuilder body = new StringBuilder();
-        if (length >= 0) {
-            char[] buffer = new char[length];
-            int read = 0;
-            while (read < length) {
-                int n = in.read(buffer, read, length - read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            body.append(buffer, 0, read);
-        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (String size; (size = in.readLine()) != null && !size.isEmpty(); ) {
-                int n = Integer.parseInt(size.trim(), 16);
-                if (n == 0) {
-                    break;
-                }
-                char[] buffer = new char[n];
-                int read = 0;
-                while (read < n) {
-                    read += in.read(buffer, read, n - read);
-                }
-                body.append(buffer);
-                in.readLine();
-            }
-        }
-        return new Answer(Integer.parseInt(status.split(" ")[1]), headers, body.toString());
     }
 }

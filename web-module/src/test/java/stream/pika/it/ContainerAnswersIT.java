@@ -1,20 +1,12 @@
 package stream.pika.it;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,12 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestServer.class)
 class ContainerAnswersIT {
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        JsonObject json() {
-            return Json.createReader(new java.io.StringReader(body)).readObject();
-        }
-    }
-
     @Test
     void pathsTheContainerCannotTakeGetTheApisAnswer() throws IOException {
         Path log = TestServer.itDirectory().resolve("shared-server.log");
@@ -42,7 +28,7 @@ class ContainerAnswersIT {
         for (String path : List.of("/api/sessions/%zz/history", "/api/sessions/%00/history", "/api/sessions/%C0/history",
                 "/api/sessions/a%5Cb/history", "/api/sessions/../../../etc/passwd", "/%C0%AF", "/api/stats%zz?x=1")) {
             for (String method : List.of("GET", "POST")) {
-                Answer answer = send(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n"
+                RawHttp.Answer answer = RawHttp.send(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n"
                         + (method.equals("POST") ? "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" : "\r\n"));
                 assertEquals(400, answer.status(), method + " " + path + ": " + answer);
                 assertEquals("Malformed request path", answer.json().getString("error"), method + " " + path);
@@ -52,30 +38,30 @@ class ContainerAnswersIT {
         }
         assertEquals(severeBefore, severeCount(log), "no SEVERE stack trace for a malformed path");
         // An encoded slash the container takes reaches the route, which refuses the id in its own words.
-        Answer slash = send("GET /api/sessions/a%2Fb/history HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n\r\n");
+        RawHttp.Answer slash = RawHttp.send("GET /api/sessions/a%2Fb/history HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n\r\n");
         assertEquals(400, slash.status(), slash::toString);
         assertTrue(slash.json().containsKey("error") && slash.headers().containsKey("content-security-policy"), slash::toString);
         // A well-formed neighbour still reaches its route.
-        assertEquals(200, send("GET /api/sessions/active HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n\r\n").status());
+        assertEquals(200, RawHttp.send("GET /api/sessions/active HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n\r\n").status());
     }
 
     @Test
     void aGetOrDeleteWithABodyGetsTheApisAnswer() throws IOException {
         for (String method : List.of("GET", "DELETE")) {
-            Answer answer = send(method + " /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n"
+            RawHttp.Answer answer = RawHttp.send(method + " /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pika-Client: pika-e2e\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"drop\":true}");
             assertEquals(400, answer.status(), method + ": " + answer);
             assertEquals("A " + method + " request carries no body", answer.json().getString("error"));
             assertTrue(answer.headers().containsKey("content-security-policy"), method + ": " + answer);
         }
-        Answer chunked = send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        RawHttp.Answer chunked = RawHttp.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
         assertEquals(400, chunked.status(), chunked::toString);
         assertEquals("A GET request carries no body", chunked.json().getString("error"));
     }
 
     @Test
     void traceGetsTheApisAnswer() throws IOException {
-        Answer answer = send("TRACE /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        RawHttp.Answer answer = RawHttp.send("TRACE /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertEquals(405, answer.status(), answer::toString);
         assertEquals("Method not allowed", answer.json().getString("error"), answer::toString);
         assertTrue(answer.headers().get("allow").contains("GET"), answer::toString);
@@ -84,56 +70,5 @@ class ContainerAnswersIT {
 
     private static long severeCount(Path log) throws IOException {
         return Files.readString(log).lines().filter(line -> line.startsWith("SEVERE")).count();
-    }
-
-    private static Answer send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", TestServer.server().port())) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String status = in.readLine();
-            if (status == null) {
-                throw new IOException("no answer to " + request.lines().findFirst().orElse(""));
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            int length = -1;
-            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
-                int colon = line.indexOf(':');
-                String name = line.substring(0, colon).trim().toLowerCase();
-                headers.put(name, line.substring(colon + 1).trim());
-                if (name.equals("content-length")) {
-                    length = Integer.parseInt(line.substring(colon + 1).trim());
-                }
-            }
-            StringBuilder body = new StringBuilder();
-            if (length > 0) {
-                char[] buffer = new char[length];
-                int read = 0;
-                while (read < length) {
-                    int n = in.read(buffer, read, length - read);
-                    if (n < 0) {
-                        break;
-                    }
-                    read += n;
-                }
-                body.append(buffer, 0, read);
-            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                for (String size; (size = in.readLine()) != null && !size.isEmpty(); ) {
-                    int n = Integer.parseInt(size.trim(), 16);
-                    if (n == 0) {
-                        break;
-                    }
-                    char[] buffer = new char[n];
-                    int read = 0;
-                    while (read < n) {
-                        read += in.read(buffer, read, n - read);
-                    }
-                    body.append(buffer);
-                    in.readLine();
-                }
-            }
-            return new Answer(Integer.parseInt(status.split(" ")[1]), headers, body.toString());
-        }
     }
 }

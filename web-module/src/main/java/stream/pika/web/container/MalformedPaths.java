@@ -1,7 +1,6 @@
 package stream.pika.web.container;
 
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.reflect.Array;
@@ -38,15 +37,13 @@ final class MalformedPaths {
     }
 
     /** The reflective steps, found on the first request. */
-    private record Access(Method catalinaRequest, Method grizzlyRequest, Method httpFilter, Method monitoring, Method addProbes,
+    private record Access(CoyoteHops hops, Method httpFilter, Method monitoring, Method addProbes,
                           Class<?> probeType, Method packet, Method uriRef, Method decoded, Method recycle, Method init,
                           Method rawUri) {
 
         static Access find(Object facade) throws ReflectiveOperationException {
-            Method catalinaRequest = facade.getClass().getMethod("getUnwrappedCoyoteRequest");
-            Object catalina = catalinaRequest.invoke(facade);
-            Method grizzlyRequest = catalina.getClass().getMethod("getCoyoteRequest");
-            Object grizzly = grizzlyRequest.invoke(catalina);
+            CoyoteHops hops = CoyoteHops.find(facade);
+            Object grizzly = hops.grizzlyRequest(facade);
             Method httpFilter = grizzly.getClass().getMethod("getHttpFilter");
             Method monitoring = httpFilter.getReturnType().getMethod("getMonitoringConfig");
             Method addProbes = monitoring.getReturnType().getMethod("addProbes", Object[].class);
@@ -57,12 +54,11 @@ final class MalformedPaths {
             Method recycle = uriRef.getReturnType().getMethod("recycle");
             Method init = uriRef.getReturnType().getMethod("init", String.class);
             Method rawUri = packet.getReturnType().getMethod("getRequestURI");
-            return new Access(catalinaRequest, grizzlyRequest, httpFilter, monitoring, addProbes, probeType, packet, uriRef,
-                    decoded, recycle, init, rawUri);
+            return new Access(hops, httpFilter, monitoring, addProbes, probeType, packet, uriRef, decoded, recycle, init, rawUri);
         }
 
         Object filterOf(Object facade) throws ReflectiveOperationException {
-            return httpFilter.invoke(grizzlyRequest.invoke(catalinaRequest.invoke(facade)));
+            return httpFilter.invoke(hops.grizzlyRequest(facade));
         }
 
         void watch(Object filter, String contextPath) throws ReflectiveOperationException {
@@ -134,10 +130,7 @@ final class MalformedPaths {
         if (unavailable) {
             return;
         }
-        ServletRequest facade = request;
-        while (facade instanceof ServletRequestWrapper wrapper) {
-            facade = wrapper.getRequest();
-        }
+        ServletRequest facade = CoyoteHops.facade(request);
         try {
             Access found = access;
             if (found == null) {

@@ -1,7 +1,6 @@
 package stream.pika.web.container;
 
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -26,14 +25,12 @@ final class NeverHttp2 {
     }
 
     /** The reflective steps from the servlet request to the connection's HTTP/2 state, found on the first upgrade. */
-    private record Access(Method catalinaRequest, Method grizzlyRequest, Method context, Method connection, Method chain,
+    private record Access(CoyoteHops hops, Method context, Method connection, Method chain,
                           Method stateOf, Method newState, Method never) {
 
         static Access find(Object facade) throws ReflectiveOperationException {
-            Method catalinaRequest = facade.getClass().getMethod("getUnwrappedCoyoteRequest");
-            Object catalina = catalinaRequest.invoke(facade);
-            Method grizzlyRequest = catalina.getClass().getMethod("getCoyoteRequest");
-            Object grizzly = grizzlyRequest.invoke(catalina);
+            CoyoteHops hops = CoyoteHops.find(facade);
+            Object grizzly = hops.grizzlyRequest(facade);
             Method context = grizzly.getClass().getMethod("getContext");
             Object filterContext = context.invoke(grizzly);
             Method connection = filterContext.getClass().getMethod("getConnection");
@@ -49,11 +46,11 @@ final class NeverHttp2 {
             for (Method method : List.of(stateOf, newState, never)) {
                 method.setAccessible(true);
             }
-            return new Access(catalinaRequest, grizzlyRequest, context, connection, chain, stateOf, newState, never);
+            return new Access(hops, context, connection, chain, stateOf, newState, never);
         }
 
         void mark(Object facade) throws ReflectiveOperationException {
-            Object filterContext = context.invoke(grizzlyRequest.invoke(catalinaRequest.invoke(facade)));
+            Object filterContext = context.invoke(hops.grizzlyRequest(facade));
             Object grizzlyConnection = connection.invoke(filterContext);
             if (stateOf.invoke(null, grizzlyConnection) == null) {
                 never.invoke(newState.invoke(null, grizzlyConnection));
@@ -66,10 +63,7 @@ final class NeverHttp2 {
         if (unavailable) {
             return;
         }
-        ServletRequest facade = request;
-        while (facade instanceof ServletRequestWrapper wrapper) {
-            facade = wrapper.getRequest();
-        }
+        ServletRequest facade = CoyoteHops.facade(request);
         try {
             Access found = access;
             if (found == null) {
