@@ -244,8 +244,8 @@ public class RedisConnection {
     }
 
     /**
-     * Runs the Redis call, or the fallback while Redis is away (without waiting for it: the
-     * first failed call starts the degradation, the probe ends it).
+     * Runs the Redis call, or the fallback while Redis is away (without waiting for it) or when
+     * the call fails; {@link #failed} decides whether that failure makes Redis count as away.
      */
     public <T> T orElse(Supplier<T> remote, Supplier<T> fallback) {
         return orOnMiss(remote, miss -> fallback.get());
