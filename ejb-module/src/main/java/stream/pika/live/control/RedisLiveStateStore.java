@@ -557,18 +557,21 @@ public class RedisLiveStateStore implements LiveStateStore {
      * dancers are written over its entries.
      */
     private void writeBack() {
-        heartbeat(); // a Redis that restarted lost it, and without it this node's dancers do not count
-        int written = writeHeld();
-        Set<String> sessions = new HashSet<>(ownListeners.keySet());
-        sessions.addAll(listenersToRestore);
-        restoreListeners(sessions, listenersToRestore);
-        int dancers = ownListeners.values().stream().mapToInt(Map::size).sum();
-        forgetList();
-        if (!heldHere.isEmpty()) {
-            catchUpSoon(); // changed again while being written
+        try {
+            heartbeat(); // a Redis that restarted lost it, and without it this node's dancers do not count
+            int written = writeHeld();
+            Set<String> sessions = new HashSet<>(ownListeners.keySet());
+            sessions.addAll(listenersToRestore);
+            restoreListeners(sessions, listenersToRestore);
+            int dancers = ownListeners.values().stream().mapToInt(Map::size).sum();
+            forgetList();
+            LOG.info(() -> "Redis is back: " + written + " session change(s) made meanwhile and this node's " + dancers
+                    + " dancer(s) written back");
+        } finally {
+            if (!heldHere.isEmpty() || !listenersToRestore.isEmpty()) {
+                catchUpSoon(); // changed again while being written, or Redis missed the write-back: what is left, soon
+            }
         }
-        LOG.info(() -> "Redis is back: " + written + " session change(s) made meanwhile and this node's " + dancers
-                + " dancer(s) written back");
     }
 
     /**
