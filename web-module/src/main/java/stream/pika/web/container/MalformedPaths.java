@@ -31,6 +31,8 @@ final class MalformedPaths {
     /** The listeners' HTTP filters watched already (weak: a listener restarted makes a new one). */
     private static final Set<Object> WATCHED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private static volatile Access access;
+    /** The HTTP filter of the last request seen (one listener serves nearly every request). */
+    private static volatile Object lastWatched;
     private static volatile boolean unavailable;
 
     private MalformedPaths() {
@@ -138,6 +140,10 @@ final class MalformedPaths {
                 access = found;
             }
             Object filter = found.filterOf(facade);
+            if (filter == lastWatched) {
+                return; // every request passes here: no lock for the listener watched already
+            }
+            lastWatched = filter;
             if (filter != null && WATCHED.add(filter)) {
                 found.watch(filter, request.getContextPath());
                 LOG.info(() -> "Malformed request paths get the application's answer on this HTTP listener");
