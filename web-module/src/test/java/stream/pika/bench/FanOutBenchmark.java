@@ -87,7 +87,7 @@ public final class FanOutBenchmark {
                     "--first-session", Integer.toString(first), "--last-session", Integer.toString(last),
                     "--sessions", Integer.toString(sessions), "--listeners", Integer.toString(listeners),
                     "--tracks", Integer.toString(tracks), "--results", results.resolve("worker-" + p).toString()));
-            for (String option : List.of("interval-ms", "connect-concurrency", "warmup-tracks", "listener-urls")) {
+            for (String option : List.of("interval-ms", "connect-concurrency", "warmup-tracks", "listener-urls", "client")) {
                 if (options.containsKey(option)) {
                     command.addAll(List.of("--" + option, options.get(option)));
                 }
@@ -101,6 +101,7 @@ public final class FanOutBenchmark {
         int connections = 0;
         long subscribedListeners = 0;
         long slowestListenerPhase = 0;
+        long loadToolCpu = 0;
         for (Process worker : workers) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(worker.getInputStream()));
             replies.add(reader);
@@ -108,6 +109,7 @@ public final class FanOutBenchmark {
             connections += Integer.parseInt(ready[1]);
             subscribedListeners += Long.parseLong(ready[2]);
             slowestListenerPhase = Math.max(slowestListenerPhase, Long.parseLong(ready[3]));
+            loadToolCpu += Long.parseLong(ready[4]);
         }
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         out.printf("connected: %d connections in %.1f s (%.0f connections/s, load processes' start and DJ registrations included)%n",
@@ -121,6 +123,9 @@ public final class FanOutBenchmark {
             // The server's own cost, whatever else shares the cores (the load tool, a VM's steal time).
             out.printf("server CPU while connecting: %.1f s, %.2f ms per connection%n", connectCpu / 1e3, (double) connectCpu / connections);
         }
+        // The load tool's share of the same cores while its listeners connected (JIT compilation included).
+        out.printf("load tool CPU while its listeners connected: %.1f s, %.2f ms per listener%n", loadToolCpu / 1e3,
+                (double) loadToolCpu / Math.max(1, subscribedListeners));
         String rssAfterConnect = rss(options.get("server-pid"));
 
         for (Process worker : workers) {

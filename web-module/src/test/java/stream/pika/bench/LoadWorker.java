@@ -93,7 +93,8 @@ final class LoadWorker {
             e.printStackTrace();
             System.exit(1); // the coordinator sees the end of the stream, not a worker that waits for ever
         }
-        System.out.printf("READY %d %d %d%n", worker.sockets.size() + worker.leanListeners, worker.listenersConnected, worker.listenerNanos);
+        System.out.printf("READY %d %d %d %d%n", worker.sockets.size() + worker.leanListeners, worker.listenersConnected, worker.listenerNanos,
+                worker.listenerCpuMillis);
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
         if (!"GO".equals(in.readLine())) {
@@ -122,6 +123,8 @@ final class LoadWorker {
     private final List<WebSocket> djs = new ArrayList<>();
     /** The listeners' part of the setup: from the first listener's connect to the last SUBSCRIBE answered. */
     private long listenerNanos;
+    /** This load process's CPU time over the same phase (its JIT compiler included), in ms. */
+    private long listenerCpuMillis;
     private int listenersConnected;
     /** Listeners on {@link LeanSockets} with {@code --client lean}, else null. */
     private LeanSockets lean;
@@ -141,6 +144,7 @@ final class LoadWorker {
             sockets.add(dj);
         }
         long listenersStart = System.nanoTime();
+        long cpuStart = cpuMillis();
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch subscribed = new CountDownLatch((last - first) * listenersPerSession);
         List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
@@ -174,7 +178,12 @@ final class LoadWorker {
             throw new IllegalStateException(subscribed.getCount() + " listeners got no answer to SUBSCRIBE");
         }
         listenerNanos = System.nanoTime() - listenersStart;
+        listenerCpuMillis = cpuMillis() - cpuStart;
         listenersConnected = (last - first) * listenersPerSession;
+    }
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
     private CompletableFuture<WebSocket> open(WebSocket.Listener listener, String url) {

@@ -106,4 +106,26 @@ abstract class LiveStateStoreContract {
         assertEquals(0, store.listenerCount("set-0031", T0, LINGER));
         assertTrue(store.addListener("set-0031", "client-9", T0, LINGER).session().isEmpty(), "no such session");
     }
+
+    @Test
+    void dancersLeavingAtDifferentTimesLingerEachTheirOwnTime() {
+        LiveStateStore store = store();
+        store.register("set-0040", 1L, "One", "conn-a", T0, 10);
+        for (String client : List.of("client-a", "client-b", "client-c", "client-d")) {
+            store.addListener("set-0040", client, T0, LINGER);
+        }
+        store.removeListener("set-0040", "client-a", T0.plusSeconds(1));
+        store.removeListener("set-0040", "client-d", T0.plusSeconds(30));
+        store.removeListener("set-0040", "client-b", T0.plusSeconds(60));
+        assertEquals(4, store.listenerCount("set-0040", T0.plusSeconds(2), LINGER), "everyone lingers");
+        assertEquals(3, store.listenerCount("set-0040", T0.plusSeconds(2).plus(LINGER), LINGER), "client-a's linger is over");
+        assertEquals(3, store.addListener("set-0040", "client-b", T0.plusSeconds(10).plus(LINGER), LINGER).listeners(),
+                "client-b is back before its linger ended");
+        assertEquals(2, store.listenerCount("set-0040", T0.plusSeconds(31).plus(LINGER), LINGER), "client-d's linger is over");
+        assertEquals(2, store.listenerCount("set-0040", T0.plusSeconds(61).plus(LINGER), LINGER),
+                "client-b's first departure does not count once it is back");
+        store.removeListener("set-0040", "client-b", T0.plusSeconds(400));
+        assertEquals(2, store.listenerCount("set-0040", T0.plusSeconds(399).plus(LINGER), LINGER), "client-b lingers again");
+        assertEquals(1, store.listenerCount("set-0040", T0.plusSeconds(401).plus(LINGER), LINGER), "then only client-c");
+    }
 }
