@@ -252,10 +252,17 @@ final class LeanSockets implements Closeable {
                     in.position(start);
                     return;
                 }
-                byte[] payload = new byte[(int) length];
-                in.get(payload);
                 int opcode = b0 & 0x0F;
                 boolean fin = (b0 & 0x80) != 0;
+                if (opcode == 0x1 && fin && partial.size() == 0) {
+                    // The usual frame: a whole message, decoded where it lies (no copies on the tool's one thread).
+                    String text = new String(in.array(), in.arrayOffset() + in.position(), (int) length, StandardCharsets.UTF_8);
+                    in.position(in.position() + (int) length);
+                    handler.text(this, text, now);
+                    continue;
+                }
+                byte[] payload = new byte[(int) length];
+                in.get(payload);
                 switch (opcode) {
                     case 0x0, 0x1 -> {
                         partial.writeBytes(payload);

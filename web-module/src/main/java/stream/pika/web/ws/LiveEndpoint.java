@@ -51,9 +51,17 @@ public class LiveEndpoint {
      * instance per connection cost some 5 KB of injection bookkeeping each, at 18,000 phones.
      */
     public static class OneInstance extends ServerEndpointConfig.Configurator {
+        /** The application-scoped bean's client proxy, looked up once: CDI.current() costs a lookup per connect. */
+        private volatile Object endpoint;
+
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) {
-            return CDI.current().select(endpointClass).get();
+            Object known = endpoint;
+            if (!endpointClass.isInstance(known)) {
+                known = CDI.current().select(endpointClass).get();
+                endpoint = known;
+            }
+            return endpointClass.cast(known);
         }
 
         /** Hands the client address from {@link ConnectLimit} to the session (per handshake since WebSocket 2.1). */
