@@ -115,7 +115,7 @@ class EarDeploymentIT {
 
         // The account landed in the database named through domain-level MicroProfile Config.
         try (Connection db = new Database("127.0.0.1", 5432, "postgres", "postgres").connect(DATABASE);
-             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM dj_users WHERE email = ?")) {
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM users WHERE email = ?")) {
             query.setString(1, email);
             try (ResultSet count = query.executeQuery()) {
                 count.next();

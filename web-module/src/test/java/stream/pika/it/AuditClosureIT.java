@@ -76,7 +76,7 @@ class AuditClosureIT {
         }
         assertEquals(401, Api.newClient().get("/api/auth/me", "Authorization", "Bearer " + first).status(), "the 11th token revoked the first");
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
-             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM dj_tokens WHERE dj_user_id = ?")) {
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM user_tokens WHERE user_id = ?")) {
             query.setLong(1, dj.getJsonObject("user").getJsonNumber("id").longValue());
             try (ResultSet result = query.executeQuery()) {
                 result.next();
@@ -236,7 +236,7 @@ class AuditClosureIT {
 
     private static void setLastUse(String token, int daysAgo) throws Exception {
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
-             PreparedStatement update = db.prepareStatement("UPDATE dj_tokens SET created_at = now() - make_interval(days => ?),"
+             PreparedStatement update = db.prepareStatement("UPDATE user_tokens SET created_at = now() - make_interval(days => ?),"
                      + " last_used = now() - make_interval(days => ?) WHERE token_hash = ?")) {
             update.setInt(1, daysAgo);
             update.setInt(2, daysAgo);
@@ -247,7 +247,7 @@ class AuditClosureIT {
 
     private static int tokenRows(String token) throws Exception {
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
-             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM dj_tokens WHERE token_hash = ?")) {
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM user_tokens WHERE token_hash = ?")) {
             query.setString(1, Djs.tokenHash(token));
             try (ResultSet result = query.executeQuery()) {
                 result.next();

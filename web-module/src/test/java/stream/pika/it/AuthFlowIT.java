@@ -70,7 +70,7 @@ class AuthFlowIT {
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE)) {
             List<String> stored = new ArrayList<>();
             try (PreparedStatement tokens = db.prepareStatement(
-                    "SELECT t.token_hash FROM dj_tokens t JOIN dj_users u ON u.id = t.dj_user_id WHERE u.email = ?")) {
+                    "SELECT t.token_hash FROM user_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?")) {
                 tokens.setString(1, email.toLowerCase());
                 try (ResultSet rows = tokens.executeQuery()) {
                     while (rows.next()) {
@@ -89,7 +89,7 @@ class AuthFlowIT {
         Api api = Api.newClient();
         JsonObject dj = Djs.register(api, "plain-text-secret");
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
-             PreparedStatement query = db.prepareStatement("SELECT password_hash FROM dj_users WHERE id = ?")) {
+             PreparedStatement query = db.prepareStatement("SELECT password_hash FROM users WHERE id = ?")) {
             query.setLong(1, dj.getJsonObject("user").getJsonNumber("id").longValue());
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next());
@@ -121,7 +121,7 @@ class AuthFlowIT {
                 tables.add(rows.getString(1));
             }
         }
-        assertTrue(tables.contains("dj_tokens"));
+        assertTrue(tables.contains("user_tokens"));
         for (String table : tables) {
             for (String token : tokens) {
                 try (PreparedStatement find = db.prepareStatement(

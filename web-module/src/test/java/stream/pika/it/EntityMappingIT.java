@@ -10,8 +10,10 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import stream.pika.identity.entity.DjAccount;
-import stream.pika.identity.entity.DjToken;
+import stream.pika.identity.entity.AccountStatus;
+import stream.pika.identity.entity.Role;
+import stream.pika.identity.entity.UserAccount;
+import stream.pika.identity.entity.UserToken;
 import stream.pika.interactions.entity.Like;
 import stream.pika.interactions.entity.Poll;
 import stream.pika.interactions.entity.PollVote;
@@ -26,6 +28,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,19 +57,24 @@ class EntityMappingIT {
 
     @Test
     void accountsAndTokens() {
-        DjAccount account = probe.store(new DjAccount("map-" + unique + "@example.com", "hash", "Map " + unique, "map-" + unique, now));
-        DjToken token = probe.store(new DjToken(account, "a".repeat(56) + unique, "Default", now));
+        UserAccount account = probe.store(new UserAccount("map-" + unique + "@example.com", "hash", "Map " + unique, "map-" + unique, now,
+                Set.of(Role.DJ, Role.ORGANIZER), AccountStatus.PENDING));
+        UserToken token = probe.store(new UserToken(account, "a".repeat(56) + unique, "Default", now));
 
-        DjAccount loaded = probe.load(DjAccount.class, account.id());
+        UserAccount loaded = probe.load(UserAccount.class, account.id());
         assertEquals("map-" + unique + "@example.com", loaded.email());
         assertEquals("Map " + unique, loaded.displayName());
         assertEquals(now, loaded.createdAt());
-        DjToken loadedToken = probe.load(DjToken.class, token.id());
+        assertEquals(AccountStatus.PENDING, loaded.status());
+        assertEquals(Set.of(Role.DJ, Role.ORGANIZER), loaded.roles(), "a set of roles, not one role column");
+        assertEquals("dj,organizer", probe.column("SELECT string_agg(role, ',' ORDER BY role) FROM user_roles WHERE user_id = ?", account.id()));
+        assertEquals("pending", probe.column("SELECT status FROM users WHERE id = ?", account.id()));
+        UserToken loadedToken = probe.load(UserToken.class, token.id());
         assertEquals(account.id(), loadedToken.account().id());
         assertEquals(now, loadedToken.createdAt());
         assertNull(loadedToken.lastUsed());
         assertEquals(now.toString(), Instant.parse(probe.column(
-                "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM dj_users WHERE id = ?",
+                "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM users WHERE id = ?",
                 account.id())).toString(), "stored as that instant in UTC");
     }
 

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(1) // restarts the shared server: first, so the other classes' connections see one server
 class SchemaIT {
 
-    private static final List<String> TABLES = List.of("dj_users", "dj_tokens", "sessions", "played_tracks", "likes",
-            "tempo_votes", "polls", "poll_votes", "session_events", "push_subscriptions", "installation");
+    private static final List<String> TABLES = List.of("users", "user_tokens", "sessions", "played_tracks", "likes",
+            "tempo_votes", "polls", "poll_votes", "session_events", "push_subscriptions", "installation", "user_roles");
     private static final String CHECK = "23514";
     private static final String UNIQUE = "23505";
     private static final String FOREIGN_KEY = "23503";
@@ -40,7 +40,7 @@ class SchemaIT {
     static void aSessionWithATrackAndAPoll() throws SQLException {
         session = "schema_it_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection db = db(); Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO dj_users (email, password_hash, display_name, slug) VALUES ('"
+            sql.execute("INSERT INTO users (email, password_hash, display_name, slug) VALUES ('"
                     + session + "@example.com', 'hash', 'DJ " + session + "', '" + session.replace('_', '-') + "')");
             sql.execute("INSERT INTO sessions (id, dj_name) VALUES ('" + session + "', 'DJ Schema')");
             playedTrack = id(sql, "INSERT INTO played_tracks (session_id, artist, title, bpm, energy) VALUES ('"
@@ -67,7 +67,7 @@ class SchemaIT {
     void migrationsAppliedToTheEmptyDatabase() throws SQLException {
         try (Connection db = db(); Statement sql = db.createStatement()) {
             List<String> history = rows(sql, "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-            assertEquals(List.of("1:true", "2:true", "3:true"), history);
+            assertEquals(List.of("1:true", "2:true", "3:true", "4:true"), history);
             List<String> tables = rows(sql, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
             assertTrue(tables.containsAll(TABLES), tables::toString);
         }
@@ -85,8 +85,8 @@ class SchemaIT {
         violates(CHECK, "INSERT INTO polls (session_id, question, options) VALUES ('" + session + "', 'Q', '[\"only one\"]')");
         violates(CHECK, "INSERT INTO tempo_votes (session_id, track_artist, track_title, faster_count) VALUES ('" + session + "', 'A', 'T', -1)");
         violates(CHECK, "INSERT INTO sessions (id, dj_name) VALUES ('short', 'DJ')");
-        violates(CHECK, "INSERT INTO dj_users (email, password_hash, display_name, slug) VALUES ('Upper@Example.com', 'h', 'Name', 'name-x')");
-        violates(CHECK, "INSERT INTO dj_tokens (dj_user_id, token_hash) SELECT id, 'pk_dj_raw_token' FROM dj_users WHERE email = '" + session + "@example.com'");
+        violates(CHECK, "INSERT INTO users (email, password_hash, display_name, slug) VALUES ('Upper@Example.com', 'h', 'Name', 'name-x')");
+        violates(CHECK, "INSERT INTO user_tokens (user_id, token_hash) SELECT id, 'pk_dj_raw_token' FROM users WHERE email = '" + session + "@example.com'");
     }
 
     @Test
@@ -100,7 +100,7 @@ class SchemaIT {
     void referencesMustExist() {
         violates(FOREIGN_KEY, "INSERT INTO likes (session_id, client_id, played_track_id) VALUES ('" + session + "', 'client_c', -42)");
         violates(FOREIGN_KEY, "INSERT INTO played_tracks (session_id, artist, title) VALUES ('no_such_session', 'A', 'T')");
-        violates(FOREIGN_KEY, "INSERT INTO dj_tokens (dj_user_id, token_hash) VALUES (-1, '" + "a".repeat(64) + "')");
+        violates(FOREIGN_KEY, "INSERT INTO user_tokens (user_id, token_hash) VALUES (-1, '" + "a".repeat(64) + "')");
     }
 
     @Test
@@ -117,7 +117,7 @@ class SchemaIT {
             assertEquals(before, after);
         }
         String log = Files.readString(TestServer.server().log());
-        assertTrue(log.contains("Database schema at version 3 (0 migration(s) applied now)"), "restart log says nothing was migrated");
+        assertTrue(log.contains("Database schema at version 4 (0 migration(s) applied now)"), "restart log says nothing was migrated");
         assertEquals(200, Api.newClient().get("/health").status());
     }
 

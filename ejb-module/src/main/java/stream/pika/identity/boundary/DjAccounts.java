@@ -10,18 +10,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.identity.entity.DjAccountMessages;
-import stream.pika.identity.control.DjAccountRepository;
+import stream.pika.identity.control.UserAccountRepository;
 import stream.pika.identity.control.DjTokenFactory;
-import stream.pika.identity.control.DjTokenRepository;
+import stream.pika.identity.control.UserTokenRepository;
 import stream.pika.identity.control.PasswordHasher;
 import stream.pika.identity.control.Slugs;
+import stream.pika.identity.entity.AccountStatus;
 import stream.pika.identity.entity.Credentials;
-import stream.pika.identity.entity.DjAccount;
+import stream.pika.identity.entity.UserAccount;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.identity.entity.PublicDj;
-import stream.pika.identity.entity.DjToken;
+import stream.pika.identity.entity.UserToken;
 import stream.pika.identity.entity.Registration;
+import stream.pika.identity.entity.Role;
 import stream.pika.identity.entity.Roles;
+import stream.pika.identity.entity.SignedInUser;
 import stream.pika.identity.entity.SignedInDj;
 import stream.pika.platform.entity.PikaException;
 
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +41,7 @@ import java.util.logging.Logger;
  * Every path that needs to know "which DJ is this?" (REST bearer, WebSocket REGISTER_SESSION) asks here.
  */
 @Stateless
-@DeclareRoles(Roles.DJ)
+@DeclareRoles({Roles.DANCER, Roles.DJ, Roles.ORGANIZER, Roles.ADMIN})
 public class DjAccounts {
 
     /** Each sign-in issues a token; older ones beyond this many are revoked. */
@@ -50,10 +54,10 @@ public class DjAccounts {
     private static final Logger LOG = Logger.getLogger(DjAccounts.class.getName());
 
     @Inject
-    DjAccountRepository accounts;
+    UserAccountRepository accounts;
 
     @Inject
-    DjTokenRepository tokens;
+    UserTokenRepository tokens;
 
     @Inject
     PasswordHasher passwords;
@@ -93,8 +97,8 @@ public class DjAccounts {
         if (accounts.slugTaken(slug)) {
             throw PikaException.conflict(DjAccountMessages.SLUG_TAKEN);
         }
-        DjAccount account = accounts.add(
-                new DjAccount(email, passwords.hash(registration.password()), displayName, slug, clock.instant()));
+        UserAccount account = accounts.add(new UserAccount(email, passwords.hash(registration.password()), displayName, slug,
+                clock.instant(), Set.of(Role.DJ), AccountStatus.ACTIVE));
         LOG.info(() -> "DJ account " + account.id() + " registered as '" + slug + "'");
         return new SignedInDj(account.profile(), issueToken(account));
     }
@@ -109,27 +113,40 @@ public class DjAccounts {
         if (password.length() > MAX_PASSWORD_LENGTH || credentials.email().length() > MAX_EMAIL_LENGTH) {
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
         }
-        Optional<DjAccount> found = accounts.findByEmail(normalizeEmail(credentials.email()));
+        Optional<UserAccount> found = accounts.findByEmail(normalizeEmail(credentials.email()));
         if (found.isEmpty()) {
             passwords.spendVerificationTime(password);
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
         }
-        DjAccount account = found.get();
+        UserAccount account = found.get();
         if (!passwords.matches(password, account.passwordHash())) {
-            LOG.info(() -> "Failed sign-in for DJ account " + account.id());
+            LOG.info(() -> "Failed sign-in for account " + account.id());
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
+        }
+        if (!account.status().maySignIn()) {
+            LOG.info(() -> "Sign-in refused for account " + account.id() + ": " + account.status().value());
+            throw PikaException.unauthenticated(DjAccountMessages.ACCOUNT_SUSPENDED);
         }
         String token = issueToken(account);
         tokens.keepNewest(account, MAX_TOKENS_PER_DJ);
         return new SignedInDj(account.profile(), token);
     }
 
-    /** The DJ a token belongs to, or empty when the token is malformed, unknown or revoked. */
-    public Optional<DjProfile> authenticate(String token) {
-        return findToken(token).map(stored -> {
+    /**
+     * The user a token belongs to, with the roles the account has now; empty when the token is
+     * malformed, unknown, revoked or lapsed, or its account is suspended.
+     */
+    public Optional<SignedInUser> authenticate(String token) {
+        return findToken(token).filter(stored -> stored.account().status().maySignIn()).map(stored -> {
             tokens.touch(stored, clock.instant(), LAST_USED_RESOLUTION);
-            return stored.account().profile();
+            UserAccount account = stored.account();
+            return new SignedInUser(account.profile(), account.roles());
         });
+    }
+
+    /** The DJ a token belongs to: as {@link #authenticate}, and the account holds the DJ role now. */
+    public Optional<DjProfile> authenticateDj(String token) {
+        return authenticate(token).filter(user -> user.has(Role.DJ)).map(SignedInUser::profile);
     }
 
     /** The DJ of a public page: its id and display name (never its e-mail), if the slug is taken. */
@@ -146,7 +163,7 @@ public class DjAccounts {
     public DjProfile currentDj() {
         long djId = Long.parseLong(context.getCallerPrincipal().getName());
         return accounts.find(djId)
-                .map(DjAccount::profile)
+                .map(UserAccount::profile)
                 .orElseThrow(() -> PikaException.notFound("DJ not found"));
     }
 
@@ -156,19 +173,19 @@ public class DjAccounts {
      * @throws PikaException UNAUTHENTICATED when the presented token is not valid
      */
     public String regenerateToken(String presentedToken) {
-        DjToken stored = findToken(presentedToken)
+        UserToken stored = findToken(presentedToken).filter(token -> token.account().status().maySignIn())
                 .orElseThrow(() -> PikaException.unauthenticated(DjAccountMessages.TOKEN_INVALID));
-        DjAccount account = stored.account();
+        UserAccount account = stored.account();
         tokens.remove(stored);
         LOG.info(() -> "DJ account " + account.id() + " regenerated a token");
         return issueToken(account);
     }
 
-    private Optional<DjToken> findToken(String token) {
+    private Optional<UserToken> findToken(String token) {
         if (!DjTokenFactory.wellFormed(token)) {
             return Optional.empty();
         }
-        Optional<DjToken> stored = tokens.findByHash(DjTokenFactory.hash(token));
+        Optional<UserToken> stored = tokens.findByHash(DjTokenFactory.hash(token));
         Instant now = clock.instant();
         if (stored.isPresent() && lapsed(stored.get(), now)) {
             tokens.remove(stored.get());
@@ -179,18 +196,18 @@ public class DjAccounts {
         return stored;
     }
 
-    private boolean lapsed(DjToken token, Instant now) {
+    private boolean lapsed(UserToken token, Instant now) {
         return lastSeen(token).plus(tokenIdleExpiry).isBefore(now);
     }
 
-    private static Instant lastSeen(DjToken token) {
+    private static Instant lastSeen(UserToken token) {
         return token.lastUsed() != null ? token.lastUsed() : token.createdAt();
     }
 
-    private String issueToken(DjAccount account) {
+    private String issueToken(UserAccount account) {
         String token = DjTokenFactory.newToken();
         Instant now = clock.instant();
-        tokens.add(new DjToken(account, DjTokenFactory.hash(token), "Default", now));
+        tokens.add(new UserToken(account, DjTokenFactory.hash(token), "Default", now));
         return token;
     }
 

@@ -10,6 +10,7 @@ public final class DjAccountMessages {
     public static final String BAD_CREDENTIALS = "Invalid email or password";
     public static final String TOKEN_REQUIRED = "Authorization token required";
     public static final String TOKEN_INVALID = "Invalid token";
+    public static final String ACCOUNT_SUSPENDED = "Account suspended";
 
     private DjAccountMessages() {
     }

@@ -1,10 +1,19 @@
 package stream.pika.identity.entity;
 
-/** Role names used with {@code @RolesAllowed}. */
+/** Role names used with {@code @RolesAllowed} (the values of {@link Role}). */
 public final class Roles {
 
-    /** A DJ signed in with a DJ token. */
+    /** A dancer with an account (likes that follow it across devices). */
+    public static final String DANCER = "dancer";
+
+    /** A DJ: goes live, sees its sets' recaps. */
     public static final String DJ = "dj";
+
+    /** Runs events and stages (after an admin approved the application). */
+    public static final String ORGANIZER = "organizer";
+
+    /** Runs the platform: applications, roles, suspensions, shadow bans, the audit trail. */
+    public static final String ADMIN = "admin";
 
     private Roles() {
     }

@@ -85,7 +85,7 @@ public class DjBooth {
                 return Outcome.refusedAndClosed("Authentication required", CLOSE_AUTHENTICATION);
             }
         } else {
-            dj = accounts.authenticate(token);
+            dj = accounts.authenticateDj(token);
             if (dj.isEmpty()) {
                 return Outcome.refusedAndClosed("Invalid token", CLOSE_AUTHENTICATION);
             }

@@ -10,15 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.DjAccountMessages;
-import stream.pika.identity.entity.DjProfile;
-import stream.pika.identity.entity.Roles;
+import stream.pika.identity.entity.Role;
+import stream.pika.identity.entity.SignedInUser;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code Authorization: Bearer pk_dj_…} signs the request in as that DJ: the caller name is the
- * DJ's account id and the group is {@link Roles#DJ}. Requests without the header stay anonymous;
+ * {@code Authorization: Bearer pk_dj_…} signs the request in as that user: the caller name is the
+ * account id and the groups are the account's roles as they are now ({@link Role#value()}). Requests without the header stay anonymous;
  * a bad token also leaves the request anonymous but notes why, so a protected route can say
  * "Invalid token" rather than "Authorization token required".
  */
@@ -40,12 +41,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         String token = tokenOf(header);
-        Optional<DjProfile> dj = token == null ? Optional.empty() : accounts.authenticate(token);
-        if (dj.isEmpty()) {
+        Optional<SignedInUser> user = token == null ? Optional.empty() : accounts.authenticate(token);
+        if (user.isEmpty()) {
             request.setAttribute(FAILURE, DjAccountMessages.TOKEN_INVALID);
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(new CallerPrincipal(String.valueOf(dj.get().id())), Set.of(Roles.DJ));
+        // The groups are the account's roles now, read for this request: a removed role counts at once.
+        Set<String> groups = user.get().roles().stream().map(Role::value).collect(Collectors.toUnmodifiableSet());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(String.valueOf(user.get().profile().id())), groups);
     }
 
     /** The token of an {@code Authorization: Bearer} header, or {@code null} for another scheme. */

@@ -1,25 +1,25 @@
 package stream.pika.identity.control;
 
-import stream.pika.identity.entity.DjAccount;
-import stream.pika.identity.entity.DjToken;
+import stream.pika.identity.entity.UserAccount;
+import stream.pika.identity.entity.UserToken;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Stored DJ tokens (their hashes). */
-public interface DjTokenRepository {
+public interface UserTokenRepository {
 
     /** The token with this hash, with its account loaded. */
-    Optional<DjToken> findByHash(String tokenHash);
+    Optional<UserToken> findByHash(String tokenHash);
 
-    void add(DjToken token);
+    void add(UserToken token);
 
-    void remove(DjToken token);
+    void remove(UserToken token);
 
     /** Revokes all but the {@code keep} newest tokens of the account. */
-    void keepNewest(DjAccount account, int keep);
+    void keepNewest(UserAccount account, int keep);
 
     /** Records a use, at most once per {@code resolution} window, so reads do not become writes. */
-    void touch(DjToken token, Instant now, Duration resolution);
+    void touch(UserToken token, Instant now, Duration resolution);
 }

@@ -3,8 +3,8 @@ package stream.pika.identity.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import stream.pika.identity.entity.DjAccount;
-import stream.pika.identity.entity.DjToken;
+import stream.pika.identity.entity.UserAccount;
+import stream.pika.identity.entity.UserToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,32 +12,32 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaDjTokenRepository implements DjTokenRepository {
+public class JpaUserTokenRepository implements UserTokenRepository {
 
     @PersistenceContext(unitName = "pika")
     EntityManager em;
 
     @Override
-    public Optional<DjToken> findByHash(String tokenHash) {
-        return em.createNamedQuery(DjToken.BY_HASH, DjToken.class)
+    public Optional<UserToken> findByHash(String tokenHash) {
+        return em.createNamedQuery(UserToken.BY_HASH, UserToken.class)
                 .setParameter("hash", tokenHash)
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public void add(DjToken token) {
+    public void add(UserToken token) {
         em.persist(token);
     }
 
     @Override
-    public void remove(DjToken token) {
+    public void remove(UserToken token) {
         em.remove(em.contains(token) ? token : em.merge(token));
     }
 
     @Override
-    public void keepNewest(DjAccount account, int keep) {
-        List<DjToken> surplus = em.createNamedQuery(DjToken.OF_ACCOUNT_NEWEST_FIRST, DjToken.class)
+    public void keepNewest(UserAccount account, int keep) {
+        List<UserToken> surplus = em.createNamedQuery(UserToken.OF_ACCOUNT_NEWEST_FIRST, UserToken.class)
                 .setParameter("account", account)
                 .setFirstResult(keep)
                 .getResultList();
@@ -45,8 +45,8 @@ public class JpaDjTokenRepository implements DjTokenRepository {
     }
 
     @Override
-    public void touch(DjToken token, Instant now, Duration resolution) {
-        em.createNamedQuery(DjToken.TOUCH)
+    public void touch(UserToken token, Instant now, Duration resolution) {
+        em.createNamedQuery(UserToken.TOUCH)
                 .setParameter("now", now)
                 .setParameter("id", token.id())
                 .setParameter("staleBefore", now.minus(resolution))

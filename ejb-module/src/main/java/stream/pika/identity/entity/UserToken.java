@@ -14,30 +14,30 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A DJ token as stored (table {@code dj_tokens}): only the SHA-256 of the token the DJ holds.
- * A DJ may hold several (desktop app, web) up to a limit; each one can be revoked on its own.
+ * A token as stored (table {@code user_tokens}): only the SHA-256 of the token the user holds.
+ * A user may hold several (desktop app, web) up to a limit; each one can be revoked on its own.
  */
 @Entity
-@Table(name = "dj_tokens")
-@NamedQuery(name = DjToken.BY_HASH,
-        query = "SELECT t FROM DjToken t JOIN FETCH t.account WHERE t.tokenHash = :hash")
-@NamedQuery(name = DjToken.OF_ACCOUNT_NEWEST_FIRST,
-        query = "SELECT t FROM DjToken t WHERE t.account = :account ORDER BY t.createdAt DESC, t.id DESC")
-@NamedQuery(name = DjToken.TOUCH,
-        query = "UPDATE DjToken t SET t.lastUsed = :now WHERE t.id = :id AND (t.lastUsed IS NULL OR t.lastUsed < :staleBefore)")
-public class DjToken {
+@Table(name = "user_tokens")
+@NamedQuery(name = UserToken.BY_HASH,
+        query = "SELECT t FROM UserToken t JOIN FETCH t.account WHERE t.tokenHash = :hash")
+@NamedQuery(name = UserToken.OF_ACCOUNT_NEWEST_FIRST,
+        query = "SELECT t FROM UserToken t WHERE t.account = :account ORDER BY t.createdAt DESC, t.id DESC")
+@NamedQuery(name = UserToken.TOUCH,
+        query = "UPDATE UserToken t SET t.lastUsed = :now WHERE t.id = :id AND (t.lastUsed IS NULL OR t.lastUsed < :staleBefore)")
+public class UserToken {
 
-    public static final String BY_HASH = "DjToken.byHash";
-    public static final String OF_ACCOUNT_NEWEST_FIRST = "DjToken.ofAccountNewestFirst";
-    public static final String TOUCH = "DjToken.touch";
+    public static final String BY_HASH = "UserToken.byHash";
+    public static final String OF_ACCOUNT_NEWEST_FIRST = "UserToken.ofAccountNewestFirst";
+    public static final String TOUCH = "UserToken.touch";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "dj_user_id", nullable = false, updatable = false)
-    private DjAccount account;
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private UserAccount account;
 
     @Column(name = "token_hash", nullable = false, updatable = false)
     private String tokenHash;
@@ -51,11 +51,11 @@ public class DjToken {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected DjToken() {
+    protected UserToken() {
         // for JPA
     }
 
-    public DjToken(DjAccount account, String tokenHash, String name, Instant createdAt) {
+    public UserToken(UserAccount account, String tokenHash, String name, Instant createdAt) {
         this.account = account;
         this.tokenHash = tokenHash;
         this.name = name;
@@ -66,7 +66,7 @@ public class DjToken {
         return id;
     }
 
-    public DjAccount account() {
+    public UserAccount account() {
         return account;
     }
 

@@ -5,34 +5,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import stream.pika.identity.entity.DjAccount;
+import stream.pika.identity.entity.UserAccount;
 import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.control.UniqueViolation;
 
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaDjAccountRepository implements DjAccountRepository {
+public class JpaUserAccountRepository implements UserAccountRepository {
 
     @PersistenceContext(unitName = "pika")
     EntityManager em;
 
     @Override
-    public Optional<DjAccount> find(long id) {
-        return Optional.ofNullable(em.find(DjAccount.class, id));
+    public Optional<UserAccount> find(long id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id));
     }
 
     @Override
-    public Optional<DjAccount> findByEmail(String email) {
-        return em.createNamedQuery(DjAccount.BY_EMAIL, DjAccount.class)
+    public Optional<UserAccount> findByEmail(String email) {
+        return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
                 .setParameter("email", email)
                 .getResultStream()
                 .findFirst();
     }
 
     @Override
-    public Optional<DjAccount> findBySlug(String slug) {
-        return em.createNamedQuery(DjAccount.BY_SLUG, DjAccount.class)
+    public Optional<UserAccount> findBySlug(String slug) {
+        return em.createNamedQuery(UserAccount.BY_SLUG, UserAccount.class)
                 .setParameter("slug", slug)
                 .getResultStream()
                 .findFirst();
@@ -40,13 +40,13 @@ public class JpaDjAccountRepository implements DjAccountRepository {
 
     @Override
     public boolean slugTaken(String slug) {
-        return em.createNamedQuery(DjAccount.COUNT_BY_SLUG, Long.class)
+        return em.createNamedQuery(UserAccount.COUNT_BY_SLUG, Long.class)
                 .setParameter("slug", slug)
                 .getSingleResult() > 0;
     }
 
     @Override
-    public DjAccount add(DjAccount account) {
+    public UserAccount add(UserAccount account) {
         try {
             em.persist(account);
             em.flush();

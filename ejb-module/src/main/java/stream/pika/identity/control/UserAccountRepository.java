@@ -1,25 +1,25 @@
 package stream.pika.identity.control;
 
-import stream.pika.identity.entity.DjAccount;
+import stream.pika.identity.entity.UserAccount;
 
 import java.util.Optional;
 
 /** Stored DJ accounts. */
-public interface DjAccountRepository {
+public interface UserAccountRepository {
 
-    Optional<DjAccount> find(long id);
+    Optional<UserAccount> find(long id);
 
     /** @param email already normalised (trimmed, lower case) */
-    Optional<DjAccount> findByEmail(String email);
+    Optional<UserAccount> findByEmail(String email);
 
     boolean slugTaken(String slug);
 
-    Optional<DjAccount> findBySlug(String slug);
+    Optional<UserAccount> findBySlug(String slug);
 
     /**
      * Stores a new account and assigns its id.
      *
      * @throws stream.pika.platform.entity.PikaException CONFLICT when the e-mail or slug is taken
      */
-    DjAccount add(DjAccount account);
+    UserAccount add(UserAccount account);
 }
