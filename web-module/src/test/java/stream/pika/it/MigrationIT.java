@@ -140,7 +140,7 @@ class MigrationIT {
     }
 
     /** How Jakarta Security's PBKDF2 stores a hash: algorithm:iterations:salt:hash (Base64). */
-    private static String pbkdf2(String password) {
+    static String pbkdf2(String password) {
         try {
             byte[] salt = new byte[32];
             new SecureRandom().nextBytes(salt);

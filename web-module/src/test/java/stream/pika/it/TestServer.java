@@ -40,6 +40,9 @@ public final class TestServer implements BeforeAllCallback {
 
     /** Short, so SlowClientIT sees a stuck connection terminated soon after its close. */
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** The first admin the shared server creates at start (FirstAdminIT). */
+    public static final String ADMIN_EMAIL = "first-admin@example.com";
+    public static final String ADMIN_PASSWORD = "first admin password";
 
     private static MicroServer server;
     private static WsClient idleWitness;
@@ -132,6 +135,8 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_STARTUP_TIMEOUT", "PT90S")
                 .env("PIKA_WS_CONTAINER_TUNING", System.getProperty("pika.it.container-tuning", "auto"))
                 .env("PIKA_LIVE_MAX_SESSIONS_PER_DJ", Integer.toString(MAX_SESSIONS_PER_DJ)) // RoutingIT: 10 sets per DJ
+                .env("PIKA_ADMIN_EMAIL", ADMIN_EMAIL)
+                .env("PIKA_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .start();
         try {
             server.awaitHealthy(Duration.ofMinutes(2));

@@ -4,7 +4,7 @@ import stream.pika.identity.entity.UserAccount;
 
 import java.util.Optional;
 
-/** Stored DJ accounts. */
+/** Stored user accounts. */
 public interface UserAccountRepository {
 
     Optional<UserAccount> find(long id);

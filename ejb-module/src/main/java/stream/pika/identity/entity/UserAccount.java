@@ -110,6 +110,19 @@ public class UserAccount {
         return status.maySignIn() ? Set.copyOf(roles) : Set.of();
     }
 
+    /**
+     * Gives the account the admin role and makes it active (the operator named it the first
+     * admin); returns whether anything changed.
+     */
+    public boolean promoteToAdmin() {
+        boolean changed = roles.add(Role.ADMIN);
+        if (status != AccountStatus.ACTIVE) {
+            status = AccountStatus.ACTIVE;
+            changed = true;
+        }
+        return changed;
+    }
+
     public boolean has(Role role) {
         return roles().contains(role);
     }
