@@ -49,7 +49,7 @@ public class DjAccounts {
     /** {@code last_used} is written at most this often per token. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     static final int MAX_EMAIL_LENGTH = 254;
-    static final int MAX_PASSWORD_LENGTH = 128;
+    static final int MAX_PASSWORD_LENGTH = Registration.MAX_PASSWORD_LENGTH;
 
     private static final Logger LOG = Logger.getLogger(DjAccounts.class.getName());
 
@@ -137,7 +137,7 @@ public class DjAccounts {
      * malformed, unknown, revoked or lapsed, or its account is suspended.
      */
     public Optional<SignedInUser> authenticate(String token) {
-        return findToken(token).filter(stored -> stored.account().status().maySignIn()).map(stored -> {
+        return findUsableToken(token).map(stored -> {
             tokens.touch(stored, clock.instant(), LAST_USED_RESOLUTION);
             UserAccount account = stored.account();
             return new SignedInUser(account.profile(), account.roles());
@@ -173,12 +173,17 @@ public class DjAccounts {
      * @throws PikaException UNAUTHENTICATED when the presented token is not valid
      */
     public String regenerateToken(String presentedToken) {
-        UserToken stored = findToken(presentedToken).filter(token -> token.account().status().maySignIn())
+        UserToken stored = findUsableToken(presentedToken)
                 .orElseThrow(() -> PikaException.unauthenticated(DjAccountMessages.TOKEN_INVALID));
         UserAccount account = stored.account();
         tokens.remove(stored);
         LOG.info(() -> "DJ account " + account.id() + " regenerated a token");
         return issueToken(account);
+    }
+
+    /** A stored token that still works: known, not lapsed, and its account may sign in. */
+    private Optional<UserToken> findUsableToken(String token) {
+        return findToken(token).filter(stored -> stored.account().status().maySignIn());
     }
 
     private Optional<UserToken> findToken(String token) {
@@ -211,7 +216,7 @@ public class DjAccounts {
         return token;
     }
 
-    private static String normalizeEmail(String email) {
+    static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 }

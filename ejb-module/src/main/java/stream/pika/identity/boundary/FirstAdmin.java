@@ -10,12 +10,12 @@ import stream.pika.identity.control.PasswordHasher;
 import stream.pika.identity.control.Slugs;
 import stream.pika.identity.control.UserAccountRepository;
 import stream.pika.identity.entity.AccountStatus;
+import stream.pika.identity.entity.Registration;
 import stream.pika.identity.entity.Role;
 import stream.pika.identity.entity.UserAccount;
 import stream.pika.platform.control.StartupFailure;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -53,7 +53,7 @@ public class FirstAdmin {
 
     @PostConstruct
     void ensure() {
-        Optional<String> configured = email.map(e -> e.strip().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty());
+        Optional<String> configured = email.map(DjAccounts::normalizeEmail).filter(e -> !e.isEmpty());
         if (configured.isEmpty()) {
             return;
         }
@@ -69,9 +69,10 @@ public class FirstAdmin {
             return;
         }
         String secret = password.orElse("");
-        if (secret.length() < 8 || secret.length() > 128) {
-            throw StartupFailure.fail("PIKA_ADMIN_EMAIL names no account yet, and PIKA_ADMIN_PASSWORD (8 to 128 characters)"
-                    + " is needed to create it", null);
+        if (secret.length() < Registration.MIN_PASSWORD_LENGTH || secret.length() > Registration.MAX_PASSWORD_LENGTH) {
+            throw StartupFailure.fail("PIKA_ADMIN_EMAIL names no account yet, and PIKA_ADMIN_PASSWORD ("
+                    + Registration.MIN_PASSWORD_LENGTH + " to " + Registration.MAX_PASSWORD_LENGTH
+                    + " characters) is needed to create it", null);
         }
         UserAccount admin = accounts.add(new UserAccount(address, passwords.hash(secret), DISPLAY_NAME, freeSlug(),
                 clock.instant(), Set.of(Role.ADMIN), AccountStatus.ACTIVE));

@@ -20,8 +20,8 @@ public record Registration(
         String email,
 
         @NotEmpty(message = Registration.REQUIRED, groups = Presence.class)
-        @Size(min = 8, message = "Password must be at least 8 characters")
-        @Size(max = 128, message = "Password must be at most 128 characters")
+        @Size(min = Registration.MIN_PASSWORD_LENGTH, message = "Password must be at least 8 characters")
+        @Size(max = Registration.MAX_PASSWORD_LENGTH, message = "Password must be at most 128 characters")
         String password,
 
         @NotBlank(message = Registration.REQUIRED, groups = Presence.class)
@@ -31,6 +31,9 @@ public record Registration(
         String displayName) {
 
     static final String REQUIRED = "Email, password, and display name are required";
+    /** A password's bounds, for registration and for the first admin's configured password. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    public static final int MAX_PASSWORD_LENGTH = 128;
     /** Something@something.tld without spaces: what mail actually needs, no more. */
     static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 

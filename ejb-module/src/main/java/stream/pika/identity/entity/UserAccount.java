@@ -105,9 +105,9 @@ public class UserAccount {
         return status;
     }
 
-    /** The roles as they are now; none while an account may not sign in. */
+    /** The roles the account holds (whether it may sign in is its {@link #status()}'s say). */
     public Set<Role> roles() {
-        return status.maySignIn() ? Set.copyOf(roles) : Set.of();
+        return Set.copyOf(roles);
     }
 
     /**
@@ -121,10 +121,6 @@ public class UserAccount {
             changed = true;
         }
         return changed;
-    }
-
-    public boolean has(Role role) {
-        return roles().contains(role);
     }
 
     public DjProfile profile() {
