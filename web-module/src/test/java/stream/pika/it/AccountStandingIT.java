@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(TestServer.class)
 class AccountStandingIT {
 
+    private static final String FINGERPRINTS = "{\"tracks\":[{\"artist\":\"A\",\"title\":\"T\"}]}";
+
     @Test
     void aSuspendedAccountsTokensAndPasswordStopWorkingAtOnce() throws Exception {
         Api api = Api.newClient();
@@ -47,12 +49,15 @@ class AccountStandingIT {
         LiveDj dj = LiveDj.of(Djs.register(api, "standing-password"));
         update("DELETE FROM user_roles WHERE user_id = ? AND role = 'dj'", dj.accountId);
 
-        Api.Reply me = api.get("/api/auth/me", "Authorization", "Bearer " + dj.token);
-        assertEquals(403, me.status(), "signed in, but no longer a DJ: " + me);
+        Api.Reply fingerprints = api.post("/api/sessions/" + LiveDj.newSessionId() + "/sync-fingerprints", FINGERPRINTS,
+                "Authorization", "Bearer " + dj.token);
+        assertEquals(403, fingerprints.status(), "signed in, but no longer a DJ: " + fingerprints);
+        assertEquals(200, api.get("/api/auth/me", "Authorization", "Bearer " + dj.token).status(), "still signed in");
         assertRefusedLive(dj.token);
 
         update("INSERT INTO user_roles (user_id, role) VALUES (?, 'dj')", dj.accountId);
-        assertEquals(200, api.get("/api/auth/me", "Authorization", "Bearer " + dj.token).status(), "the role is back");
+        assertEquals(404, api.post("/api/sessions/" + LiveDj.newSessionId() + "/sync-fingerprints", FINGERPRINTS,
+                "Authorization", "Bearer " + dj.token).status(), "the role is back (and that set is not the DJ's)");
         try (LiveDj again = dj.another().connect()) {
             again.register(LiveDj.newSessionId());
         }

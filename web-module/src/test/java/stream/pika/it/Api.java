@@ -66,6 +66,20 @@ public final class Api {
         return postRaw(path, json, all.toArray(String[]::new));
     }
 
+    /** PUT with a JSON body and {@code X-Pika-Client}. */
+    public Reply put(String path, String json, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json", "X-Pika-Client", "pika-e2e"));
+        all.addAll(List.of(headers));
+        return send(request(path, all.toArray(String[]::new)).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETE with {@code X-Pika-Client}. */
+    public Reply delete(String path, String... headers) {
+        List<String> all = new ArrayList<>(List.of("X-Pika-Client", "pika-e2e"));
+        all.addAll(List.of(headers));
+        return send(request(path, all.toArray(String[]::new)).DELETE());
+    }
+
     /** OPTIONS, as a browser's CORS preflight sends it. */
     public Reply options(String path, String... headers) {
         return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));

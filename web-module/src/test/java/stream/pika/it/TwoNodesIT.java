@@ -67,13 +67,20 @@ class TwoNodesIT {
                 .inheritIO().start().waitFor();
     }
 
+    /** A node of this class's cluster; both name the first admin, so they race to create it at start. */
     static MicroServer node(String name, int port) {
-        return node(name, port, DATABASE, "redis://127.0.0.1:6379", PREFIX);
+        return node(name, port, DATABASE, "redis://127.0.0.1:6379", PREFIX,
+                Map.of("PIKA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "PIKA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
     }
 
     /** A node of a cluster: the shared database and Redis, the shared server's test settings. */
     static MicroServer node(String name, int port, String database, String redisUrl, String prefix) {
+        return node(name, port, database, redisUrl, prefix, Map.of());
+    }
+
+    private static MicroServer node(String name, int port, String database, String redisUrl, String prefix, Map<String, String> extra) {
         MicroServer node = TestServer.micro(name).port(port)
+                .env(extra)
                 .env(TestServer.databaseEnv(database))
                 .env(Map.of("PIKA_REDIS_URL", redisUrl, "PIKA_REDIS_PREFIX", prefix,
                         "PIKA_TRUSTED_PROXIES", TestServer.TRUSTED_PROXY,
@@ -270,6 +277,31 @@ class TwoNodesIT {
         } finally {
             dj.close();
             three.close();
+        }
+    }
+
+    /** A shadow ban made through node one holds on node two's open connections within a second. */
+    @Test
+    void aShadowBanReachesTheOtherNodeWithinASecond() {
+        Api admin = Api.at(onePort, "198.18.201." + (1 + ThreadLocalRandom.current().nextInt(250)));
+        Api.Reply login = admin.post("/api/auth/login",
+                "{\"email\":\"" + TestServer.ADMIN_EMAIL + "\",\"password\":\"" + TestServer.ADMIN_PASSWORD + "\"}");
+        assertEquals(200, login.status(), "the first admin exists once, whichever node created it: " + login);
+        String adminToken = login.json().getString("token");
+        try (LiveDj dj = dj(two)) {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            assertAck(dj.play(session, "Nina Simone", "Feeling Good"));
+            String bannedClient = Dancer.newClientId();
+            try (WsClient banned = follow(two, session, bannedClient); WsClient witness = follow(two, session)) {
+                Api.Reply ban = admin.post("/api/admin/shadow-bans", "{\"clientId\":\"" + bannedClient + "\",\"reason\":\"spam\"}",
+                        Admins.bearer(adminToken));
+                assertEquals(201, ban.status(), ban::toString);
+                Waits.pause(Duration.ofSeconds(1));
+                assertAck(ask(banned, like("SEND_LIKE", session, bannedClient, track("Nina Simone", "Feeling Good"))));
+                assertEquals(List.of(), dj.ws.drain("LIKE_RECEIVED", QUIET), "muted on node two");
+                assertEquals(List.of(), witness.drain("LIKE_RECEIVED", Duration.ofMillis(100)));
+            }
         }
     }
 

@@ -14,10 +14,12 @@ import stream.pika.identity.control.UserAccountRepository;
 import stream.pika.identity.control.DjTokenFactory;
 import stream.pika.identity.control.UserTokenRepository;
 import stream.pika.identity.control.PasswordHasher;
-import stream.pika.identity.control.Slugs;
+import stream.pika.identity.control.AccountOpening;
+import stream.pika.platform.control.CallerIds;
 import stream.pika.identity.entity.AccountStatus;
 import stream.pika.identity.entity.Credentials;
 import stream.pika.identity.entity.UserAccount;
+import stream.pika.identity.entity.UserSummary;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.identity.entity.PublicDj;
 import stream.pika.identity.entity.UserToken;
@@ -31,7 +33,6 @@ import stream.pika.platform.entity.PikaException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -41,7 +42,7 @@ import java.util.logging.Logger;
  * Every path that needs to know "which DJ is this?" (REST bearer, WebSocket REGISTER_SESSION) asks here.
  */
 @Stateless
-@DeclareRoles({Roles.DANCER, Roles.DJ, Roles.ORGANIZER, Roles.ADMIN})
+@DeclareRoles({Roles.DANCER, Roles.DJ, Roles.ORGANIZER, Roles.ADMIN, Roles.SIGNED_IN})
 public class DjAccounts {
 
     /** Each sign-in issues a token; older ones beyond this many are revoked. */
@@ -58,6 +59,9 @@ public class DjAccounts {
 
     @Inject
     UserTokenRepository tokens;
+
+    @Inject
+    AccountOpening opening;
 
     @Inject
     PasswordHasher passwords;
@@ -82,24 +86,8 @@ public class DjAccounts {
      * @throws PikaException INVALID for a display name without a usable slug, CONFLICT for a taken e-mail or name
      */
     public SignedInDj register(@NotNull @Valid Registration registration) {
-        String email = normalizeEmail(registration.email());
-        String displayName = registration.displayName().strip();
-        String slug = Slugs.of(displayName);
-        if (slug.length() < 2) {
-            throw PikaException.invalid(DjAccountMessages.SLUG_TOO_SHORT);
-        }
-        if (Slugs.reserved(slug)) {
-            throw PikaException.invalid(DjAccountMessages.SLUG_RESERVED);
-        }
-        if (accounts.findByEmail(email).isPresent()) {
-            throw PikaException.conflict(DjAccountMessages.EMAIL_TAKEN);
-        }
-        if (accounts.slugTaken(slug)) {
-            throw PikaException.conflict(DjAccountMessages.SLUG_TAKEN);
-        }
-        UserAccount account = accounts.add(new UserAccount(email, passwords.hash(registration.password()), displayName, slug,
-                clock.instant(), Set.of(Role.DJ), AccountStatus.ACTIVE));
-        LOG.info(() -> "DJ account " + account.id() + " registered as '" + slug + "'");
+        UserAccount account = opening.open(registration, Set.of(Role.DJ), AccountStatus.ACTIVE);
+        LOG.info(() -> "DJ account " + account.id() + " registered as '" + account.slug() + "'");
         return new SignedInDj(account.profile(), issueToken(account));
     }
 
@@ -109,11 +97,39 @@ public class DjAccounts {
      * @throws PikaException UNAUTHENTICATED, without saying whether the e-mail or the password was wrong
      */
     public SignedInDj login(@NotNull @Valid Credentials credentials) {
+        UserAccount account = verified(credentials);
+        String token = issueToken(account);
+        tokens.keepNewest(account, MAX_TOKENS_PER_DJ);
+        return new SignedInDj(account.profile(), token);
+    }
+
+    /**
+     * Signs a browser in with e-mail and password: the same checks as {@link #login}, but no token
+     * (the browser keeps a session cookie instead).
+     *
+     * @throws PikaException UNAUTHENTICATED, as {@link #login}
+     */
+    public SignedInUser signInBrowser(@NotNull @Valid Credentials credentials) {
+        UserAccount account = verified(credentials);
+        LOG.info(() -> "Account " + account.id() + " signed in in a browser");
+        return new SignedInUser(account.profile(), account.roles());
+    }
+
+    /**
+     * The user of a browser session, with the roles the account has now; empty when the account
+     * is gone or may no longer sign in (the session then ends).
+     */
+    public Optional<SignedInUser> sessionUser(long userId) {
+        return accounts.find(userId).filter(account -> account.status().maySignIn())
+                .map(account -> new SignedInUser(account.profile(), account.roles()));
+    }
+
+    private UserAccount verified(Credentials credentials) {
         String password = credentials.password();
         if (password.length() > MAX_PASSWORD_LENGTH || credentials.email().length() > MAX_EMAIL_LENGTH) {
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
         }
-        Optional<UserAccount> found = accounts.findByEmail(normalizeEmail(credentials.email()));
+        Optional<UserAccount> found = accounts.findByEmail(AccountOpening.normalizeEmail(credentials.email()));
         if (found.isEmpty()) {
             passwords.spendVerificationTime(password);
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
@@ -127,9 +143,7 @@ public class DjAccounts {
             LOG.info(() -> "Sign-in refused for account " + account.id() + ": " + account.status().value());
             throw PikaException.unauthenticated(DjAccountMessages.ACCOUNT_SUSPENDED);
         }
-        String token = issueToken(account);
-        tokens.keepNewest(account, MAX_TOKENS_PER_DJ);
-        return new SignedInDj(account.profile(), token);
+        return account;
     }
 
     /**
@@ -149,6 +163,15 @@ public class DjAccounts {
         return authenticate(token).filter(user -> user.has(Role.DJ)).map(SignedInUser::profile);
     }
 
+    /**
+     * Whether the account may act as a DJ now (exists, may sign in, holds the DJ role): asked
+     * again for the open connections of an account an admin just changed.
+     */
+    public boolean mayActAsDj(long userId) {
+        return accounts.find(userId).filter(account -> account.status().maySignIn() && account.roles().contains(Role.DJ))
+                .isPresent();
+    }
+
     /** The DJ of a public page: its id and display name (never its e-mail), if the slug is taken. */
     public Optional<PublicDj> publicDj(String slug) {
         return accounts.findBySlug(slug).map(account -> new PublicDj(account.profile().id(), account.profile().displayName()));
@@ -161,10 +184,22 @@ public class DjAccounts {
      */
     @RolesAllowed(Roles.DJ)
     public DjProfile currentDj() {
-        long djId = Long.parseLong(context.getCallerPrincipal().getName());
-        return accounts.find(djId)
+        return accounts.find(CallerIds.of(context))
                 .map(UserAccount::profile)
                 .orElseThrow(() -> PikaException.notFound("DJ not found"));
+    }
+
+    /**
+     * The signed-in user's own account, whatever its roles: profile, roles and status (a pending
+     * organizer sees that it waits).
+     *
+     * @throws PikaException NOT_FOUND when the account no longer exists
+     */
+    @RolesAllowed(Roles.SIGNED_IN)
+    public UserSummary currentUser() {
+        return accounts.find(CallerIds.of(context))
+                .map(UserAccount::summary)
+                .orElseThrow(() -> PikaException.notFound("User not found"));
     }
 
     /**
@@ -214,9 +249,5 @@ public class DjAccounts {
         Instant now = clock.instant();
         tokens.add(new UserToken(account, DjTokenFactory.hash(token), "Default", now));
         return token;
-    }
-
-    static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

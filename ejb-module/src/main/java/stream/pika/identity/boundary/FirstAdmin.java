@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import stream.pika.identity.control.AccountOpening;
 import stream.pika.identity.control.PasswordHasher;
 import stream.pika.identity.control.Slugs;
 import stream.pika.identity.control.UserAccountRepository;
@@ -53,11 +54,13 @@ public class FirstAdmin {
 
     @PostConstruct
     void ensure() {
-        Optional<String> configured = email.map(DjAccounts::normalizeEmail).filter(e -> !e.isEmpty());
+        Optional<String> configured = email.map(AccountOpening::normalizeEmail).filter(e -> !e.isEmpty());
         if (configured.isEmpty()) {
             return;
         }
         String address = configured.get();
+        // Nodes starting together would both create the account; the second one waits here, then promotes.
+        accounts.lockAdminChanges();
         Optional<UserAccount> existing = accounts.findByEmail(address);
         if (existing.isPresent()) {
             UserAccount account = existing.get();

@@ -15,6 +15,12 @@ public final class Roles {
     /** Runs the platform: applications, roles, suspensions, shadow bans, the audit trail. */
     public static final String ADMIN = "admin";
 
+    /**
+     * Not stored: every signed-in caller holds it, whatever its roles and status (a pending
+     * organizer has no role yet but sees its own account).
+     */
+    public static final String SIGNED_IN = "signed-in";
+
     private Roles() {
     }
 }

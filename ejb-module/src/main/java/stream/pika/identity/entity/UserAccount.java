@@ -25,12 +25,15 @@ import java.util.Set;
 @Table(name = "users")
 @NamedQuery(name = UserAccount.BY_EMAIL, query = "SELECT a FROM UserAccount a WHERE a.email = :email")
 @NamedQuery(name = UserAccount.BY_SLUG, query = "SELECT a FROM UserAccount a WHERE a.slug = :slug")
+@NamedQuery(name = UserAccount.COUNT_ACTIVE_WITH_ROLE,
+        query = "SELECT COUNT(DISTINCT a) FROM UserAccount a JOIN a.roles r WHERE r = :role AND a.status = :status")
 @NamedQuery(name = UserAccount.COUNT_BY_SLUG, query = "SELECT COUNT(a) FROM UserAccount a WHERE a.slug = :slug")
 public class UserAccount {
 
     public static final String BY_EMAIL = "UserAccount.byEmail";
     public static final String COUNT_BY_SLUG = "UserAccount.countBySlug";
     public static final String BY_SLUG = "UserAccount.bySlug";
+    public static final String COUNT_ACTIVE_WITH_ROLE = "UserAccount.countActiveWithRole";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -121,6 +124,39 @@ public class UserAccount {
             changed = true;
         }
         return changed;
+    }
+
+    /** Replaces the account's roles; returns whether they changed. */
+    public boolean replaceRoles(Set<Role> newRoles) {
+        if (roles.equals(newRoles)) {
+            return false;
+        }
+        roles.clear();
+        roles.addAll(newRoles);
+        return true;
+    }
+
+    /** Adds a role (an approved application); returns whether the account lacked it. */
+    public boolean grant(Role role) {
+        return roles.add(role);
+    }
+
+    /** Sets where the account stands (an admin's decision); returns whether it changed. */
+    public boolean changeStatus(AccountStatus newStatus) {
+        if (status == newStatus) {
+            return false;
+        }
+        status = newStatus;
+        return true;
+    }
+
+    public boolean isActiveAdmin() {
+        return status == AccountStatus.ACTIVE && roles.contains(Role.ADMIN);
+    }
+
+    public UserSummary summary() {
+        return new UserSummary(id, email, displayName, slug, roles.stream().map(Role::value).sorted().toList(),
+                status.value(), createdAt);
     }
 
     public DjProfile profile() {

@@ -6,6 +6,7 @@ import stream.pika.interactions.control.InteractionArchive;
 import stream.pika.interactions.control.InteractionSettings;
 import stream.pika.interactions.control.InteractionStore;
 import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.Audience;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
@@ -71,6 +72,9 @@ public class Likes {
     InteractionSettings settings;
 
     @Inject
+    ShadowBanList shadowBans;
+
+    @Inject
     Clock clock;
 
     private final Map<String, Set<PendingLike>> pendingLikes = new ConcurrentHashMap<>();
@@ -90,6 +94,9 @@ public class Likes {
         Optional<String> overBudget = likeBudgetRefusal(caller, 1);
         if (overBudget.isPresent()) {
             return Outcome.refused(overBudget.get());
+        }
+        if (shadowBans.mutes(caller.clientId())) {
+            return Outcome.done(); // shadow-banned: answered as usual, kept from everyone
         }
         if (!store.like(session.get(), caller.clientId(), trackKey(track))) {
             return Outcome.refused("Already liked this track");
@@ -115,6 +122,9 @@ public class Likes {
         Optional<String> overBudget = likeBudgetRefusal(caller, tracks.size());
         if (overBudget.isPresent()) {
             return Outcome.refused(overBudget.get());
+        }
+        if (shadowBans.mutes(caller.clientId())) {
+            return Outcome.done();
         }
         Instant now = now();
         Topic topic = Topic.session(session.get());

@@ -9,6 +9,7 @@ import stream.pika.interactions.control.PollIds;
 import stream.pika.interactions.entity.InteractionMessages;
 import stream.pika.interactions.entity.PollRules;
 import stream.pika.interactions.entity.RunningPoll;
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.Audience;
 import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
@@ -39,6 +40,9 @@ public class Polls {
 
     @Inject
     DjBooth booth;
+
+    @Inject
+    ShadowBanList shadowBans;
 
     @Inject
     LiveSessions sessions;
@@ -151,6 +155,9 @@ public class Polls {
         if (known.isPresent() && !known.get().sessionId().equals(audience.followedBy(caller.connectionId()).orElse(null))) {
             return rejected(known.get(), "Poll belongs to another session");
         }
+        if (shadowBans.mutes(caller.clientId())) {
+            return mutedVote(known, optionIndex);
+        }
         Instant now = now();
         InteractionStore.VoteResult result = store.vote(pollId, caller.clientId(), optionIndex, now);
         return switch (result.kind()) {
@@ -166,6 +173,17 @@ public class Polls {
                 yield Outcome.done();
             }
         };
+    }
+
+    /** A shadow-banned dancer's vote: answered as a vote would be, counted nowhere. */
+    private static Outcome mutedVote(Optional<RunningPoll> poll, int optionIndex) {
+        if (poll.isEmpty()) {
+            return Outcome.refused("Poll not found or already ended");
+        }
+        if (optionIndex < 0 || optionIndex >= poll.get().options().size()) {
+            return Outcome.refused("Invalid option index");
+        }
+        return Outcome.done();
     }
 
     /**

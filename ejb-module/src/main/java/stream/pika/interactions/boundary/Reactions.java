@@ -3,6 +3,7 @@ package stream.pika.interactions.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
@@ -25,6 +26,9 @@ public class Reactions {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    ShadowBanList shadowBans;
+
     /** SEND_REACTION: a thank-you for the DJ, rate-limited per dancer so a script cannot flood the room. */
     public Outcome react(Caller caller, String sessionId, String reaction) {
         if (sessions.live(sessionId).isEmpty()) {
@@ -34,6 +38,9 @@ public class Reactions {
         if (!rateLimits.admits(Quota.REACTIONS, who, 1)) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.REACTIONS).limit() + " reactions per "
                     + rateLimits.policy(Quota.REACTIONS).window().toSeconds() + "s)");
+        }
+        if (shadowBans.mutes(caller.clientId())) {
+            return Outcome.done(); // shadow-banned: answered as usual, kept from everyone
         }
         bus.publish(Topic.session(sessionId), new InteractionMessages.ReactionReceived(sessionId, reaction), caller.connectionId());
         return Outcome.done();

@@ -8,6 +8,7 @@ import stream.pika.interactions.control.InteractionStore;
 import stream.pika.interactions.control.TempoFeedbackPacer;
 import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
 import stream.pika.live.entity.Caller;
@@ -44,6 +45,9 @@ public class TempoVotes {
     RateLimits rateLimits;
 
     @Inject
+    ShadowBanList shadowBans;
+
+    @Inject
     InteractionSettings settings;
 
     @Inject
@@ -62,6 +66,9 @@ public class TempoVotes {
         }
         if (!rateLimits.admits(Quota.TEMPO, caller.clientId(), 1)) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.TEMPO).limit() + " tempo votes/min)");
+        }
+        if (shadowBans.mutes(caller.clientId())) {
+            return Outcome.done(); // shadow-banned: answered as usual, counted nowhere
         }
         TempoCounts counts = store.voteTempo(sessionId, caller.clientId(), TempoPreference.fromWire(preference),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), settings.tempoVoteLife());

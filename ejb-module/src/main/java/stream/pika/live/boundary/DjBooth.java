@@ -2,6 +2,7 @@ package stream.pika.live.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.live.control.HistoryWriter;
@@ -70,6 +71,9 @@ public class DjBooth {
     @Inject
     SessionSweeper sweeper;
 
+    @Inject
+    ShadowBanList shadowBans;
+
     /** Connections of this node that registered a session (connection id to session id). */
     private final Map<String, String> djConnections = new ConcurrentHashMap<>();
 
@@ -85,7 +89,8 @@ public class DjBooth {
                 return Outcome.refusedAndClosed("Authentication required", CLOSE_AUTHENTICATION);
             }
         } else {
-            dj = accounts.authenticateDj(token);
+            // A shadow-banned DJ gets the answer of a bad token: nothing to tell it apart.
+            dj = accounts.authenticateDj(token).filter(profile -> !shadowBans.mutesUser(profile.id()));
             if (dj.isEmpty()) {
                 return Outcome.refusedAndClosed("Invalid token", CLOSE_AUTHENTICATION);
             }
@@ -222,6 +227,27 @@ public class DjBooth {
             return Optional.of(Outcome.refused(SESSION_NOT_FOUND));
         }
         return live.get().ownedBy(caller.connectionId()) ? Optional.empty() : Optional.of(Outcome.refused(unauthorized));
+    }
+
+    /**
+     * Closes this node's connections of a DJ account that may no longer act (suspended, its DJ
+     * role removed, shadow-banned) as a bad token is closed; its sessions wait out the reconnect
+     * grace, and the reconnect is refused. Returns how many connections were closed.
+     */
+    public int dismiss(long djId, String why) {
+        int closed = 0;
+        for (Map.Entry<String, String> connection : djConnections.entrySet()) {
+            Optional<LiveSession> live = store.session(connection.getValue());
+            if (live.isPresent() && Long.valueOf(djId).equals(live.get().djId())
+                    && bus.disconnect(connection.getKey(), CLOSE_AUTHENTICATION, "Invalid token")) {
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            int count = closed;
+            LOG.info(() -> "Closed " + count + " connection(s) of DJ account " + djId + ": " + why);
+        }
+        return closed;
     }
 
     /** The DJ's connection is gone: its session waits out the reconnect grace. */

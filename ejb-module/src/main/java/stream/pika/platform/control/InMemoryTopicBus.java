@@ -38,6 +38,16 @@ public class InMemoryTopicBus implements TopicBus {
     }
 
     @Override
+    public boolean disconnect(String connectionId, int code, String reason) {
+        Outbox connection = connections.get(connectionId);
+        if (connection == null) {
+            return false;
+        }
+        connection.close(code, reason);
+        return true;
+    }
+
+    @Override
     public void join(String connectionId, Topic topic) {
         Outbox connection = connections.get(connectionId);
         if (connection == null) {

@@ -128,6 +128,11 @@ public class RedisTopicBus implements TopicBus {
     }
 
     @Override
+    public boolean disconnect(String connectionId, int code, String reason) {
+        return local.disconnect(connectionId, code, reason);
+    }
+
+    @Override
     public void join(String connectionId, Topic topic) {
         local.join(connectionId, topic);
     }

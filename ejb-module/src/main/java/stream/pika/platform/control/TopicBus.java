@@ -16,6 +16,9 @@ public interface TopicBus {
     /** Forgets a connection and all its memberships. */
     void close(String connectionId);
 
+    /** Closes a connection of this node with a close code and reason; false when this node has no such connection. */
+    boolean disconnect(String connectionId, int code, String reason);
+
     void join(String connectionId, Topic topic);
 
     void leave(String connectionId, Topic topic);

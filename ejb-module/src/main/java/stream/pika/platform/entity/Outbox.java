@@ -11,4 +11,7 @@ public interface Outbox {
     String id();
 
     void send(String json);
+
+    /** Closes the connection with this WebSocket close code and reason (the client may reconnect). */
+    void close(int code, String reason);
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 public enum Quota {
     /** Register, login and token regeneration share one quota per client IP (as the original). */
     AUTH("auth", 5, Duration.ofMinutes(15)),
+    /** Organizer applications with a new account per client IP: each one lands in an admin's inbox. */
+    ORGANIZER_APPLICATIONS("organizer-applications", 3, Duration.ofMinutes(15)),
     /** Likes per dancer (client id): the original's 10 per rolling minute. */
     LIKES("likes", 10, Duration.ofMinutes(1)),
     /**

@@ -30,6 +30,7 @@ final class InteractionRig {
         likes.rateLimits = live.rateLimits;
         likes.settings = settings;
         likes.clock = live.clock;
+        likes.shadowBans = live.shadowBans;
 
         tempo.sessions = live.sessions;
         tempo.store = store;
@@ -38,10 +39,12 @@ final class InteractionRig {
         tempo.settings = settings;
         tempo.tempoFeedback = InteractionFixtures.unpaced(live.bus, store, settings, live.clock);
         tempo.clock = live.clock;
+        tempo.shadowBans = live.shadowBans;
 
         reactions.sessions = live.sessions;
         reactions.bus = live.bus;
         reactions.rateLimits = live.rateLimits;
+        reactions.shadowBans = live.shadowBans;
 
         polls.booth = live.booth;
         polls.sessions = live.sessions;
@@ -52,6 +55,7 @@ final class InteractionRig {
         polls.pollIds = new InteractionFixtures.SequencePollIds();
         polls.timers = timers;
         polls.clock = live.clock;
+        polls.shadowBans = live.shadowBans;
 
         announcements.booth = live.booth;
         announcements.sessions = live.sessions;

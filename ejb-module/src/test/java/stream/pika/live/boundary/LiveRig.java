@@ -1,5 +1,6 @@
 package stream.pika.live.boundary;
 
+import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.control.InMemoryLiveStateStore;
 import stream.pika.live.control.LiveFixtures;
 import stream.pika.live.control.LiveSettings;
@@ -30,6 +31,8 @@ public final class LiveRig {
     public final Audience audience = new Audience();
     public final SessionSweeper sweeper = new SessionSweeper();
     public final LiveSessions sessions = new LiveSessions();
+    /** No shadow bans in force (the list is read from the database in the container). */
+    public final ShadowBanList shadowBans = new ShadowBanList();
 
     public LiveRig() {
         this(LiveFixtures.settings());
@@ -55,6 +58,7 @@ public final class LiveRig {
         booth.clock = clock;
         booth.companions = companions;
         booth.sweeper = sweeper;
+        booth.shadowBans = shadowBans;
 
         audience.store = store;
         audience.bus = bus;

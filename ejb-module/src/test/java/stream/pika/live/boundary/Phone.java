@@ -37,6 +37,12 @@ public final class Phone implements Outbox {
         received.add(json);
     }
 
+    /** Kept as a message of type {@code CLOSED} with the code and reason, so a test sees it in order. */
+    @Override
+    public void close(int code, String reason) {
+        received.add("{\"type\":\"CLOSED\",\"code\":" + code + ",\"reason\":\"" + reason + "\"}");
+    }
+
     public Caller caller() {
         return new Caller(id, clientId, address);
     }

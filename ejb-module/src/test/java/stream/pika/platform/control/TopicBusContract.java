@@ -37,6 +37,11 @@ public abstract class TopicBusContract {
             received.add(json);
         }
 
+        @Override
+        public void close(int code, String reason) {
+            received.add("closed " + code + " " + reason);
+        }
+
         List<String> received() {
             return received;
         }

@@ -15,14 +15,22 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.boundary.OrganizerApplications;
+import stream.pika.identity.entity.ApplicationView;
+import stream.pika.identity.entity.DjProfile;
+import stream.pika.identity.entity.OrganizerSignUp;
+import stream.pika.identity.entity.UserSummary;
 import stream.pika.identity.entity.Credentials;
 import stream.pika.identity.entity.Registration;
 import stream.pika.identity.entity.Roles;
 import stream.pika.identity.entity.SignedInDj;
 import stream.pika.platform.entity.Quota;
-import stream.pika.web.security.BearerTokenMechanism;
+import stream.pika.web.security.SignInMechanism;
 
-/** DJ accounts: {@code /api/auth/register}, {@code login}, {@code me}, {@code regenerate-token}. */
+/**
+ * Accounts: {@code /api/auth/register} (a DJ), {@code register/organizer} (an application),
+ * {@code login}, {@code me}, {@code regenerate-token}.
+ */
 @Path("auth")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +40,9 @@ public class AuthResource {
 
     @Inject
     DjAccounts accounts;
+
+    @Inject
+    OrganizerApplications applications;
 
     @POST
     @Path("register")
@@ -51,19 +62,32 @@ public class AuthResource {
         return new AuthResponses.SignedIn(true, dj.dj(), dj.token());
     }
 
+    /** A new account applies to organize events: pending until an admin decides; it may sign in meanwhile. */
+    @POST
+    @Path("register/organizer")
+    @RateLimited(Quota.ORGANIZER_APPLICATIONS)
+    public Response registerOrganizer(@NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid OrganizerSignUp signUp) {
+        ApplicationView application = applications.signUp(signUp);
+        return Response.status(Response.Status.CREATED)
+                .entity(new AuthResponses.Applied(true, application.status(), null))
+                .build();
+    }
+
     @GET
     @Path("me")
-    @RolesAllowed(Roles.DJ)
+    @RolesAllowed(Roles.SIGNED_IN)
     public AuthResponses.Me me() {
-        return new AuthResponses.Me(true, accounts.currentDj());
+        UserSummary user = accounts.currentUser();
+        return new AuthResponses.Me(true, new DjProfile(user.id(), user.email(), user.displayName(), user.slug()),
+                user.roles(), user.status(), applications.mine().orElse(null));
     }
 
     @POST
     @Path("regenerate-token")
     @RateLimited(Quota.AUTH)
-    @RolesAllowed(Roles.DJ)
+    @RolesAllowed(Roles.SIGNED_IN)
     @Consumes(MediaType.WILDCARD)
     public AuthResponses.NewToken regenerateToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return new AuthResponses.NewToken(true, accounts.regenerateToken(BearerTokenMechanism.tokenOf(authorization)));
+        return new AuthResponses.NewToken(true, accounts.regenerateToken(SignInMechanism.tokenOf(authorization)));
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import stream.pika.identity.entity.DjAccountMessages;
 import stream.pika.platform.entity.PikaException;
-import stream.pika.web.security.BearerTokenMechanism;
+import stream.pika.web.security.SignInMechanism;
 
 import java.util.Arrays;
 
@@ -38,7 +38,7 @@ public class RolesFilter implements ContainerRequestFilter {
         }
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
-            Object failure = servletRequest.getAttribute(BearerTokenMechanism.FAILURE);
+            Object failure = servletRequest.getAttribute(SignInMechanism.FAILURE);
             throw PikaException.unauthenticated(failure instanceof String reason ? reason : DjAccountMessages.TOKEN_REQUIRED);
         }
         if (Arrays.stream(allowed.value()).noneMatch(security::isUserInRole)) {

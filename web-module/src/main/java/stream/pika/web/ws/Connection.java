@@ -177,7 +177,8 @@ final class Connection implements Outbox {
         }
     }
 
-    void close(int code, String reason) {
+    @Override
+    public void close(int code, String reason) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }

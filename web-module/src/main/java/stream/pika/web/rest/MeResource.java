@@ -1,0 +1,40 @@
+package stream.pika.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import stream.pika.identity.boundary.OrganizerApplications;
+import stream.pika.identity.entity.ApplicationView;
+import stream.pika.identity.entity.OrganizerDetails;
+import stream.pika.identity.entity.Roles;
+
+/** The signed-in user's own requests: {@code /api/me/…}. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PikaClientRequired
+public class MeResource {
+
+    @Inject
+    OrganizerApplications applications;
+
+    /** A signed-in user (a DJ, a rejected applicant after the wait) applies to organize events. */
+    @POST
+    @Path("organizer-application")
+    @RolesAllowed(Roles.SIGNED_IN)
+    public Response applyToOrganize(@NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid OrganizerDetails details) {
+        ApplicationView application = applications.apply(details);
+        return Response.status(Response.Status.CREATED)
+                .entity(new AuthResponses.Applied(true, application.status(), application))
+                .build();
+    }
+}
