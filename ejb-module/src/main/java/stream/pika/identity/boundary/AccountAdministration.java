@@ -58,7 +58,8 @@ public class AccountAdministration {
     }
 
     public UserSummary user(long userId) {
-        return target(userId).summary();
+        return accounts.find(userId).map(UserAccount::summary)
+                .orElseThrow(() -> PikaException.notFound(ApplicationMessages.USER_NOT_FOUND));
     }
 
     /** Gives the account exactly these roles. */

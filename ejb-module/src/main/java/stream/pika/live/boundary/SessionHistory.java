@@ -1,6 +1,9 @@
 package stream.pika.live.boundary;
 
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import stream.pika.identity.entity.Roles;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import java.util.Optional;
 
 /** What sessions left behind: recent sets, a set's track history, and its recap. */
 @Stateless
+@DeclareRoles(Roles.DJ)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SessionHistory {
 
@@ -127,6 +131,7 @@ public class SessionHistory {
      * @throws PikaException NOT_FOUND for an unknown session, FORBIDDEN for another DJ's
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @RolesAllowed(Roles.DJ)
     public SessionViews.FingerprintSync syncFingerprints(String sessionId, long djId, List<TrackInfo> tracks) {
         SessionArchive.StoredOwner owner = archive.ownerOf(sessionId).orElseThrow(() -> PikaException.notFound("Session not found"));
         if (owner.djId() == null || owner.djId() != djId) {
