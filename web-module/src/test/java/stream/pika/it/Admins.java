@@ -27,8 +27,13 @@ public final class Admins {
         return me.json().getJsonObject("user").getJsonNumber("id").longValue();
     }
 
-    public static String[] bearer(String token) {
-        return new String[]{"Authorization", "Bearer " + token};
+    /** {@code Authorization: Bearer <token>}, then any more header names and values. */
+    public static String[] bearer(String token, String... more) {
+        String[] headers = new String[2 + more.length];
+        headers[0] = "Authorization";
+        headers[1] = "Bearer " + token;
+        System.arraycopy(more, 0, headers, 2, more.length);
+        return headers;
     }
 
     /** {@code GET /api/auth/me} of a token, asserted 200. */
@@ -36,6 +41,24 @@ public final class Admins {
         Api.Reply me = api.get("/api/auth/me", bearer(token));
         assertEquals(200, me.status(), me::toString);
         return me.json();
+    }
+
+    /** A new organizer, applied and approved: its token. */
+    public static String organizerToken() {
+        Api api = Api.newClient();
+        String email = "organizer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply applied = api.post("/api/auth/register/organizer", "{\"email\":\"" + email
+                + "\",\"password\":\"organizer password\",\"displayName\":\"Organizer " + java.util.UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"organization\":\"Westie Events\"}");
+        assertEquals(201, applied.status(), applied::toString);
+        Api.Reply login = api.post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"organizer password\"}");
+        assertEquals(200, login.status(), login::toString);
+        String token = login.json().getString("token");
+        long applicationId = me(api, token).getJsonObject("organizerApplication").getJsonNumber("id").longValue();
+        Api admin = Api.newClient();
+        Api.Reply approved = admin.post("/api/admin/applications/" + applicationId + "/approve", "", bearer(firstAdminToken(admin)));
+        assertEquals(200, approved.status(), approved::toString);
+        return token;
     }
 
     /** Runs one statement against the shared server's database; returns the rows changed. */

@@ -113,6 +113,17 @@ class BrowserSignInIT {
         assertEquals("/signin?error=credentials&next=%2F", refused.header("Location"));
     }
 
+    @Test
+    void anIdleSessionLapses() {
+        Api browser = Api.newClient();
+        JsonObject registered = Djs.register(browser, PASSWORD);
+        String cookie = cookieOf(sessionCookieHeader(signIn(browser, registered.getJsonObject("user").getString("email"), PASSWORD, "/")));
+        Waits.pause(TestServer.SESSION_IDLE_TIMEOUT.minusSeconds(5));
+        assertEquals(200, browser.get("/api/auth/me", "Cookie", cookie).status(), "in use: the idle time starts again");
+        Waits.pause(TestServer.SESSION_IDLE_TIMEOUT.plusSeconds(2));
+        assertEquals(401, browser.get("/api/auth/me", "Cookie", cookie).status(), "unused longer than PIKA_AUTH_SESSION_IDLE_TIMEOUT");
+    }
+
     private static Api.Reply signIn(Api browser, String email, String password, String next, String... headers) {
         String form = "email=" + encode(email) + "&password=" + encode(password) + "&next=" + encode(next);
         List<String> all = new java.util.ArrayList<>(List.of("Content-Type", "application/x-www-form-urlencoded"));

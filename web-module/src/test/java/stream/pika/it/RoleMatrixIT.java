@@ -154,7 +154,7 @@ class RoleMatrixIT {
             default -> throw new IllegalStateException("no client for " + route);
         };
         // A route that hands out a new token for the presented one (regenerate-token) revokes the old.
-        if (caller.signedIn && reply.status() == 200 && reply.body().contains("\"token\"")) {
+        if (caller.signedIn && reply.status() == 200 && reply.body().contains("\"token\":\"pk_dj_")) {
             caller.token = reply.json().getString("token");
         }
         return reply;

@@ -28,7 +28,8 @@ class SchemaIT {
 
     private static final List<String> TABLES = List.of("users", "user_tokens", "sessions", "played_tracks", "likes",
             "tempo_votes", "polls", "poll_votes", "session_events", "push_subscriptions", "installation", "user_roles",
-            "organizer_applications", "shadow_bans", "audit_log");
+            "organizer_applications", "shadow_bans", "audit_log",
+            "events", "stages", "stage_subscriptions", "schedule_slots", "calendar_tokens");
     private static final String CHECK = "23514";
     private static final String UNIQUE = "23505";
     private static final String FOREIGN_KEY = "23503";
@@ -68,7 +69,7 @@ class SchemaIT {
     void migrationsAppliedToTheEmptyDatabase() throws SQLException {
         try (Connection db = db(); Statement sql = db.createStatement()) {
             List<String> history = rows(sql, "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-            assertEquals(List.of("1:true", "2:true", "3:true", "4:true", "5:true"), history);
+            assertEquals(List.of("1:true", "2:true", "3:true", "4:true", "5:true", "6:true"), history);
             List<String> tables = rows(sql, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
             assertTrue(tables.containsAll(TABLES), tables::toString);
         }
@@ -118,7 +119,7 @@ class SchemaIT {
             assertEquals(before, after);
         }
         String log = Files.readString(TestServer.server().log());
-        assertTrue(log.contains("Database schema at version 5 (0 migration(s) applied now)"), "restart log says nothing was migrated");
+        assertTrue(log.contains("Database schema at version 6 (0 migration(s) applied now)"), "restart log says nothing was migrated");
         assertEquals(200, Api.newClient().get("/health").status());
     }
 

@@ -42,6 +42,10 @@ public final class TestServer implements BeforeAllCallback {
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** The first admin the shared server creates at start (FirstAdminIT). */
     public static final String ADMIN_EMAIL = "first-admin@example.com";
+    /** Short, so BrowserSignInIT sees a browser session lapse. */
+    public static final Duration SESSION_IDLE_TIMEOUT = Duration.ofSeconds(15);
+    /** Where the dancers' pages are said to be (the stages' QR codes link there). */
+    public static final String PUBLIC_URL = "https://pika.example";
     public static final String ADMIN_PASSWORD = "first admin password";
 
     private static MicroServer server;
@@ -135,6 +139,8 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_STARTUP_TIMEOUT", "PT90S")
                 .env("PIKA_WS_CONTAINER_TUNING", System.getProperty("pika.it.container-tuning", "auto"))
                 .env("PIKA_LIVE_MAX_SESSIONS_PER_DJ", Integer.toString(MAX_SESSIONS_PER_DJ)) // RoutingIT: 10 sets per DJ
+                .env("PIKA_PUBLIC_URL", PUBLIC_URL)
+                .env("PIKA_AUTH_SESSION_IDLE_TIMEOUT", SESSION_IDLE_TIMEOUT.toString())
                 .env("PIKA_ADMIN_EMAIL", ADMIN_EMAIL)
                 .env("PIKA_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .start();

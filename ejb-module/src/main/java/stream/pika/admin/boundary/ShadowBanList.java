@@ -1,5 +1,6 @@
 package stream.pika.admin.boundary;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +8,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import stream.pika.admin.control.ShadowBanRepository;
+import stream.pika.admin.control.ShadowBanReader;
 import stream.pika.admin.entity.BanTarget;
-import stream.pika.admin.entity.ShadowBan;
 import stream.pika.admin.entity.ShadowBansChanged;
 import stream.pika.admin.entity.UsersShadowBanned;
 import stream.pika.platform.control.NodeSignals;
@@ -18,6 +18,7 @@ import stream.pika.platform.entity.ApplicationStarted;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -41,7 +42,7 @@ public class ShadowBanList {
     }
 
     @Inject
-    ShadowBanRepository bans;
+    ShadowBanReader bans;
 
     @Inject
     NodeSignals signals;
@@ -54,6 +55,7 @@ public class ShadowBanList {
 
     private volatile InForce inForce = InForce.NONE;
     private final AtomicBoolean started = new AtomicBoolean();
+    private ScheduledFuture<?> rereads;
 
     /** Whether the device with this client id is muted (null: no client id, not muted). */
     public boolean mutes(String clientId) {
@@ -68,7 +70,14 @@ public class ShadowBanList {
     void atStart(@Observes ApplicationStarted started) {
         if (this.started.compareAndSet(false, true)) {
             signals.listen(SIGNAL, detail -> reread());
-            scheduler.scheduleWithFixedDelay(this::reread, 0, REREAD_SECONDS, TimeUnit.SECONDS);
+            rereads = scheduler.scheduleWithFixedDelay(this::reread, 0, REREAD_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rereads != null) {
+            rereads.cancel(false);
         }
     }
 
@@ -80,11 +89,10 @@ public class ShadowBanList {
     /** Reads the bans in force; tells the live side of accounts banned since the last read. */
     synchronized void reread() {
         try {
-            List<ShadowBan> current = bans.inForce();
+            List<BanTarget> current = bans.targetsInForce();
             Set<String> clients = new HashSet<>();
             Set<Long> users = new HashSet<>();
-            for (ShadowBan ban : current) {
-                BanTarget target = ban.target();
+            for (BanTarget target : current) {
                 target.userId().ifPresent(users::add);
                 target.clientId().ifPresent(clients::add);
             }

@@ -13,7 +13,7 @@ public class PikaException extends RuntimeException {
 
     /** Why the request was refused, independent of the protocol that carried it. */
     public enum Kind {
-        INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, UNAVAILABLE
+        INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_REQUIRED, RATE_LIMITED, UNAVAILABLE
     }
 
     private final Kind kind;
@@ -41,6 +41,11 @@ public class PikaException extends RuntimeException {
 
     public static PikaException notFound(String message) {
         return new PikaException(Kind.NOT_FOUND, message);
+    }
+
+    /** A change that must name the version it is based on did not (HTTP 428). */
+    public static PikaException preconditionRequired(String message) {
+        return new PikaException(Kind.PRECONDITION_REQUIRED, message);
     }
 
     public static PikaException conflict(String message) {

@@ -19,6 +19,10 @@ public record Topic(String name) {
         return new Topic("session:" + sessionId);
     }
 
+    public static Topic event(long eventId) {
+        return new Topic("event:" + eventId);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -76,6 +76,7 @@ public class ErrorResponses {
             case FORBIDDEN -> Response.Status.FORBIDDEN;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
+            case PRECONDITION_REQUIRED -> Response.Status.PRECONDITION_REQUIRED;
             case RATE_LIMITED -> Response.Status.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };

@@ -1,0 +1,92 @@
+package stream.pika.events.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import stream.pika.events.control.EventAccess;
+import stream.pika.events.control.EventRepository;
+import stream.pika.events.control.StageQrCodes;
+import stream.pika.events.entity.Event;
+import stream.pika.events.entity.EventMessages;
+import stream.pika.events.entity.EventStatus;
+import stream.pika.events.entity.Stage;
+import stream.pika.events.entity.StageDetails;
+import stream.pika.events.entity.StageStatus;
+import stream.pika.events.entity.StageView;
+import stream.pika.identity.entity.Roles;
+import stream.pika.platform.control.CallerIds;
+import stream.pika.platform.entity.PikaException;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/** The stages of an event: its organizer adds, changes, pauses and closes them; everyone reads a public event's. */
+@Stateless
+@DeclareRoles({Roles.ORGANIZER, Roles.SIGNED_IN})
+public class Stages {
+
+    private static final Logger LOG = Logger.getLogger(Stages.class.getName());
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    EventAccess access;
+
+    @Inject
+    StageQrCodes qrCodes;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    SessionContext context;
+
+    @RolesAllowed(Roles.ORGANIZER)
+    public StageView add(long eventId, @NotNull @Valid StageDetails details) {
+        Event event = access.owned(eventId, CallerIds.of(context));
+        if (event.status() == EventStatus.ENDED) {
+            throw PikaException.conflict(EventMessages.ENDED);
+        }
+        Stage stage = events.add(new Stage(event, details, clock.instant()));
+        LOG.info(() -> "Stage " + stage.id() + " added to event " + eventId);
+        return stage.view();
+    }
+
+    @RolesAllowed(Roles.ORGANIZER)
+    public StageView change(long stageId, @NotNull @Valid StageDetails details) {
+        Stage stage = access.ownedStage(stageId, CallerIds.of(context));
+        stage.change(details);
+        return stage.view();
+    }
+
+    /** Opens, pauses or closes the stage (no DJ goes live on a closed one). */
+    @RolesAllowed(Roles.ORGANIZER)
+    public StageView changeStatus(long stageId, @NotNull StageStatus status) {
+        Stage stage = access.ownedStage(stageId, CallerIds.of(context));
+        stage.changeStatus(status);
+        LOG.info(() -> "Stage " + stageId + " is " + status.value() + " now");
+        return stage.view();
+    }
+
+    @PermitAll
+    public StageView stage(long stageId) {
+        return access.visibleStage(stageId, CallerIds.ifSignedIn(context, Roles.SIGNED_IN)).view();
+    }
+
+    /** The stage's QR code (PNG or SVG), linking to its dancer page. */
+    @PermitAll
+    public byte[] qrCode(long stageId, @NotNull StageQrCodes.Format format, int size) {
+        if (size < StageQrCodes.MIN_SIZE || size > StageQrCodes.MAX_SIZE) {
+            throw PikaException.invalid("size must be between " + StageQrCodes.MIN_SIZE + " and " + StageQrCodes.MAX_SIZE);
+        }
+        stage(stageId);
+        return qrCodes.code(stageId, format, size);
+    }
+}

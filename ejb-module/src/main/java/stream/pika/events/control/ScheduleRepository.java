@@ -1,0 +1,29 @@
+package stream.pika.events.control;
+
+import stream.pika.events.entity.ScheduleSlot;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored schedule slots. */
+public interface ScheduleRepository {
+
+    /**
+     * Stores a new slot, or writes a changed one, now.
+     *
+     * @throws stream.pika.platform.entity.PikaException CONFLICT when it overlaps another slot of its
+     *                                                   stage or someone changed it meanwhile; INVALID
+     *                                                   when it falls outside its event
+     */
+    ScheduleSlot save(ScheduleSlot slot);
+
+    Optional<ScheduleSlot> find(long id);
+
+    void remove(ScheduleSlot slot);
+
+    /** The slots a DJ is booked on (any booking status), by start. */
+    List<ScheduleSlot> ofDj(long djId);
+
+    /** The event's slots, by stage and start. */
+    List<ScheduleSlot> ofEvent(long eventId);
+}

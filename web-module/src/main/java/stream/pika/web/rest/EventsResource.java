@@ -1,0 +1,141 @@
+package stream.pika.web.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import stream.pika.events.boundary.Events;
+import stream.pika.events.boundary.Schedule;
+import stream.pika.events.boundary.Stages;
+import stream.pika.events.entity.EventDetails;
+import stream.pika.events.entity.EventStatus;
+import stream.pika.events.entity.EventView;
+import stream.pika.events.entity.ScheduleView;
+import stream.pika.events.entity.StageDetails;
+import stream.pika.events.entity.StageView;
+import stream.pika.identity.entity.Roles;
+import stream.pika.platform.entity.Page;
+
+/** Events ({@code /api/events}): the public listing and reads, and the organizer's writes. */
+@Path("events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PikaClientRequired
+public class EventsResource {
+
+    static final String PAGE_RANGE = "page must be between 1 and " + Page.MAX_PAGE;
+
+    @Inject
+    Events events;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Schedule schedule;
+
+    public record EventAnswer(boolean success, EventView event) {
+    }
+
+    public record EventWithStagesAnswer(boolean success, EventView event, java.util.List<StageView> stages) {
+    }
+
+    public record StageAnswer(boolean success, StageView stage) {
+    }
+
+    public record ScheduleAnswer(boolean success, ScheduleView schedule) {
+    }
+
+    @GET
+    public AdminResource.Listing<EventView> listing(
+            @QueryParam("status") @DefaultValue("published") @Pattern(regexp = "published|active",
+                    message = "status must be published or active") String status,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
+        return AdminResource.Listing.of(events.listing(EventStatus.named(status).orElseThrow(), page));
+    }
+
+    /** The signed-in organizer's events, drafts included. */
+    @GET
+    @Path("mine")
+    @RolesAllowed(Roles.ORGANIZER)
+    public AdminResource.Listing<EventView> mine(
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
+        return AdminResource.Listing.of(events.mine(page));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ORGANIZER)
+    public Response create(@NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid EventDetails details) {
+        return Response.status(Response.Status.CREATED).entity(new EventAnswer(true, events.create(details))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public EventWithStagesAnswer event(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        Events.EventWithStages found = events.event(Long.parseLong(id));
+        return new EventWithStagesAnswer(true, found.event(), found.stages());
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ORGANIZER)
+    public EventAnswer change(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id,
+                              @NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid EventDetails details) {
+        return new EventAnswer(true, events.change(Long.parseLong(id), details));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANIZER)
+    public EventAnswer publish(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        return new EventAnswer(true, events.moveTo(Long.parseLong(id), EventStatus.PUBLISHED));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANIZER)
+    public EventAnswer start(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        return new EventAnswer(true, events.moveTo(Long.parseLong(id), EventStatus.ACTIVE));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ORGANIZER)
+    public EventAnswer end(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        return new EventAnswer(true, events.moveTo(Long.parseLong(id), EventStatus.ENDED));
+    }
+
+    @POST
+    @Path("{id}/stages")
+    @RolesAllowed(Roles.ORGANIZER)
+    public Response addStage(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id,
+                             @NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid StageDetails details) {
+        return Response.status(Response.Status.CREATED).entity(new StageAnswer(true, stages.add(Long.parseLong(id), details))).build();
+    }
+
+    /** Stages × slots, each slot with {@code happeningNow}. */
+    @GET
+    @Path("{id}/schedule")
+    public ScheduleAnswer schedule(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        return new ScheduleAnswer(true, schedule.schedule(Long.parseLong(id)));
+    }
+}
