@@ -16,6 +16,7 @@ import stream.pika.events.entity.Event;
 import stream.pika.events.entity.EventMessages;
 import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.Stage;
+import stream.pika.events.entity.QrFormat;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageStatus;
 import stream.pika.events.entity.StageView;
@@ -31,6 +32,8 @@ import java.util.logging.Logger;
 @DeclareRoles({Roles.ORGANIZER, Roles.SIGNED_IN})
 public class Stages {
 
+    public static final int QR_MIN_SIZE = 64;
+    public static final int QR_MAX_SIZE = 2048;
     private static final Logger LOG = Logger.getLogger(Stages.class.getName());
 
     @Inject
@@ -82,9 +85,9 @@ public class Stages {
 
     /** The stage's QR code (PNG or SVG), linking to its dancer page. */
     @PermitAll
-    public byte[] qrCode(long stageId, @NotNull StageQrCodes.Format format, int size) {
-        if (size < StageQrCodes.MIN_SIZE || size > StageQrCodes.MAX_SIZE) {
-            throw PikaException.invalid("size must be between " + StageQrCodes.MIN_SIZE + " and " + StageQrCodes.MAX_SIZE);
+    public byte[] qrCode(long stageId, @NotNull QrFormat format, int size) {
+        if (size < QR_MIN_SIZE || size > QR_MAX_SIZE) {
+            throw PikaException.invalid("size must be between " + QR_MIN_SIZE + " and " + QR_MAX_SIZE);
         }
         stage(stageId);
         return qrCodes.code(stageId, format, size);

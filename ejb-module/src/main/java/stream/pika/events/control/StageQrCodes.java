@@ -10,6 +10,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import stream.pika.events.entity.QrFormat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,14 +26,9 @@ import java.util.Map;
 @ApplicationScoped
 public class StageQrCodes {
 
-    public enum Format { PNG, SVG }
-
-    public static final int MIN_SIZE = 64;
-    public static final int MAX_SIZE = 2048;
-    public static final int DEFAULT_SIZE = 512;
     static final int CACHED = 512;
 
-    private record Key(long stageId, Format format, int size) {
+    private record Key(long stageId, QrFormat format, int size) {
     }
 
     @Inject
@@ -51,7 +47,7 @@ public class StageQrCodes {
         return publicUrl.replaceAll("/+$", "") + "/stage/" + stageId;
     }
 
-    public byte[] code(long stageId, Format format, int size) {
+    public byte[] code(long stageId, QrFormat format, int size) {
         Key key = new Key(stageId, format, size);
         synchronized (cache) {
             byte[] cached = cache.get(key);
@@ -66,9 +62,9 @@ public class StageQrCodes {
         return drawn;
     }
 
-    private static byte[] draw(String link, Format format, int size) {
+    private static byte[] draw(String link, QrFormat format, int size) {
         // SVG: one unit per module, scaled by the viewer; PNG: drawn at the size asked.
-        int pixels = format == Format.PNG ? size : 0;
+        int pixels = format == QrFormat.PNG ? size : 0;
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, pixels, pixels,
@@ -76,7 +72,7 @@ public class StageQrCodes {
         } catch (WriterException e) {
             throw new IllegalStateException("Cannot encode " + link + " as a QR code", e);
         }
-        return format == Format.PNG ? png(matrix) : svg(matrix, size);
+        return format == QrFormat.PNG ? png(matrix) : svg(matrix, size);
     }
 
     private static byte[] png(BitMatrix matrix) {

@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.Response;
 import stream.pika.events.boundary.Bookings;
 import stream.pika.events.boundary.Schedule;
 import stream.pika.events.boundary.Stages;
-import stream.pika.events.control.StageQrCodes;
 import stream.pika.events.entity.EventMessages;
+import stream.pika.events.entity.QrFormat;
 import stream.pika.events.entity.SlotDetails;
 import stream.pika.events.entity.SlotView;
 import stream.pika.events.entity.StageDetails;
@@ -94,7 +94,7 @@ public class StagesResource {
     @Produces("image/png")
     public Response qrPng(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
                           @QueryParam("size") @DefaultValue("512") int size) {
-        return qr(id, StageQrCodes.Format.PNG, size, "image/png");
+        return qr(id, QrFormat.PNG, size, "image/png");
     }
 
     @GET
@@ -102,7 +102,7 @@ public class StagesResource {
     @Produces("image/svg+xml")
     public Response qrSvg(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
                           @QueryParam("size") @DefaultValue("512") int size) {
-        return qr(id, StageQrCodes.Format.SVG, size, "image/svg+xml");
+        return qr(id, QrFormat.SVG, size, "image/svg+xml");
     }
 
     @POST
@@ -160,7 +160,7 @@ public class StagesResource {
         return new SlotAnswer(true, bookings.cancel(Long.parseLong(id)));
     }
 
-    private Response qr(String id, StageQrCodes.Format format, int size, String type) {
+    private Response qr(String id, QrFormat format, int size, String type) {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86_400); // the link of a stage never changes
         return Response.ok(stages.qrCode(Long.parseLong(id), format, size), type).cacheControl(cache).build();
