@@ -11,12 +11,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import stream.pika.events.control.EventAccess;
 import stream.pika.events.control.EventRepository;
+import stream.pika.events.control.ScheduleRepository;
 import stream.pika.events.control.StageQrCodes;
 import stream.pika.events.entity.Event;
 import stream.pika.events.entity.EventMessages;
 import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.Stage;
 import stream.pika.events.entity.QrFormat;
+import stream.pika.events.entity.StageAdmission;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageStatus;
 import stream.pika.events.entity.StageView;
@@ -25,6 +27,8 @@ import stream.pika.platform.control.CallerIds;
 import stream.pika.platform.entity.PikaException;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /** The stages of an event: its organizer adds, changes, pauses and closes them; everyone reads a public event's. */
@@ -34,6 +38,8 @@ public class Stages {
 
     public static final int QR_MIN_SIZE = 64;
     public static final int QR_MAX_SIZE = 2048;
+    /** A booked DJ may go live this long before its slot starts (setting up, a warm-up). */
+    public static final Duration LIVE_LEAD = Duration.ofMinutes(30);
     private static final Logger LOG = Logger.getLogger(Stages.class.getName());
 
     @Inject
@@ -44,6 +50,9 @@ public class Stages {
 
     @Inject
     StageQrCodes qrCodes;
+
+    @Inject
+    ScheduleRepository schedule;
 
     @Inject
     Clock clock;
@@ -81,6 +90,27 @@ public class Stages {
     @PermitAll
     public StageView stage(long stageId) {
         return access.visibleStage(stageId, CallerIds.ifSignedIn(context, Roles.SIGNED_IN)).view();
+    }
+
+    /**
+     * Whether a DJ account (null: anonymous) may go live on the stage now: the stage is active or
+     * paused and its event published or active, and the DJ accepted a slot there that runs now or
+     * starts within {@link #LIVE_LEAD}, unless the stage is open to all DJs (accounts only).
+     */
+    @PermitAll
+    public StageAdmission admission(long stageId, Long djId) {
+        Optional<Stage> stage = events.findStage(stageId);
+        if (stage.isEmpty() || stage.get().status() == StageStatus.CLOSED || !stage.get().event().isPublic()
+                || stage.get().event().status() == EventStatus.ENDED) {
+            return StageAdmission.NO_STAGE;
+        }
+        if (djId == null) {
+            return StageAdmission.NOT_BOOKED;
+        }
+        if (stage.get().openToAll() || schedule.acceptedAround(stageId, djId, clock.instant(), LIVE_LEAD)) {
+            return StageAdmission.ADMITTED;
+        }
+        return StageAdmission.NOT_BOOKED;
     }
 
     /** The stage's QR code (PNG or SVG), linking to its dancer page. */

@@ -56,6 +56,15 @@ public class JpaScheduleRepository implements ScheduleRepository {
     }
 
     @Override
+    public boolean acceptedAround(long stageId, long djId, java.time.Instant now, java.time.Duration lead) {
+        return em.createNamedQuery(ScheduleSlot.COUNT_ACCEPTED_AROUND, Long.class)
+                .setParameter("stage", stageId).setParameter("dj", djId)
+                .setParameter("accepted", stream.pika.events.entity.BookingStatus.ACCEPTED)
+                .setParameter("soon", now.plus(lead)).setParameter("now", now)
+                .getSingleResult() > 0;
+    }
+
+    @Override
     public List<ScheduleSlot> ofDj(long djId) {
         return em.createNamedQuery(ScheduleSlot.OF_DJ, ScheduleSlot.class).setParameter("dj", djId).getResultList();
     }

@@ -21,6 +21,9 @@ public interface ScheduleRepository {
 
     void remove(ScheduleSlot slot);
 
+    /** Whether the DJ accepted a slot on the stage that runs at {@code now} or starts within {@code lead}. */
+    boolean acceptedAround(long stageId, long djId, java.time.Instant now, java.time.Duration lead);
+
     /** The slots a DJ is booked on (any booking status), by start. */
     List<ScheduleSlot> ofDj(long djId);
 

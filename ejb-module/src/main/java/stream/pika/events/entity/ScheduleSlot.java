@@ -20,6 +20,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "schedule_slots")
+@NamedQuery(name = ScheduleSlot.COUNT_ACCEPTED_AROUND,
+        query = "SELECT COUNT(s) FROM ScheduleSlot s WHERE s.stage.id = :stage AND s.djId = :dj AND s.bookingStatus = :accepted"
+                + " AND s.startsAt <= :soon AND s.endsAt > :now")
 @NamedQuery(name = ScheduleSlot.OF_DJ,
         query = "SELECT s FROM ScheduleSlot s WHERE s.djId = :dj ORDER BY s.startsAt, s.id")
 @NamedQuery(name = ScheduleSlot.OF_EVENT,
@@ -28,6 +31,7 @@ public class ScheduleSlot {
 
     public static final String OF_EVENT = "ScheduleSlot.ofEvent";
     public static final String OF_DJ = "ScheduleSlot.ofDj";
+    public static final String COUNT_ACCEPTED_AROUND = "ScheduleSlot.countAcceptedAround";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,6 +3,8 @@ package stream.pika.live.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.admin.boundary.ShadowBanList;
+import stream.pika.events.boundary.Stages;
+import stream.pika.events.entity.StageAdmission;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.DjProfile;
 import stream.pika.live.control.HistoryWriter;
@@ -41,6 +43,10 @@ public class DjBooth {
     public static final int CLOSE_BUSY = 1013;
     /** The refusal for a session that is not live (the original's wording). */
     public static final String SESSION_NOT_FOUND = "Session not found";
+    /** Refusals of going live on a stage (NACKs: the DJ app may try again, or without a stage). */
+    public static final String STAGE_NOT_FOUND = "Stage not found";
+    public static final String STAGE_TAKEN = "Stage already has active DJ";
+    public static final String NOT_BOOKED = "Not booked on this stage";
 
     private static final Logger LOG = Logger.getLogger(DjBooth.class.getName());
 
@@ -74,6 +80,9 @@ public class DjBooth {
     @Inject
     ShadowBanList shadowBans;
 
+    @Inject
+    Stages stages;
+
     /** Connections of this node that registered a session (connection id to session id). */
     private final Map<String, String> djConnections = new ConcurrentHashMap<>();
 
@@ -82,6 +91,16 @@ public class DjBooth {
      * session, or resumes it when the same DJ account registers it again (a reconnect).
      */
     public Outcome register(Caller caller, String requestedId, String requestedName, String token, String clientVersion) {
+        return register(caller, requestedId, requestedName, token, clientVersion, null);
+    }
+
+    /**
+     * REGISTER_SESSION, on a stage when {@code stageId} is given: the stage must exist and be on,
+     * the DJ booked there now (or within 30 minutes) unless the stage is open, and no other live
+     * session may hold it.
+     */
+    public Outcome register(Caller caller, String requestedId, String requestedName, String token, String clientVersion,
+                            Long stageId) {
         Instant now = now();
         Optional<DjProfile> dj = Optional.empty();
         if (token == null || token.isEmpty()) {
@@ -96,6 +115,13 @@ public class DjBooth {
             }
         }
         Long djId = dj.map(DjProfile::id).orElse(null);
+        if (stageId != null) {
+            StageAdmission admission = stages.admission(stageId, djId);
+            if (admission != StageAdmission.ADMITTED) {
+                LOG.info(() -> "Refused stage " + stageId + " to " + describe(djId) + ": " + admission);
+                return Outcome.refused(admission == StageAdmission.NO_STAGE ? STAGE_NOT_FOUND : NOT_BOOKED);
+            }
+        }
         String djName = dj.map(DjProfile::displayName).orElse(requestedName == null ? "DJ" : requestedName);
         String sessionId = requestedId == null ? "session_" + now.toEpochMilli() : requestedId;
         if (!storedSessionMayBeUsedBy(sessionId, djId)) {
@@ -118,6 +144,10 @@ public class DjBooth {
                 return Outcome.refusedAndClosed("Session belongs to another DJ", CLOSE_NOT_YOURS);
             }
             case STARTED -> {
+                if (stageId != null && !store.claimStage(stageId, sessionId)) {
+                    store.removeIf(sessionId, s -> s.ownedBy(caller.connectionId()));
+                    return Outcome.refused(STAGE_TAKEN);
+                }
                 enterSession(caller.connectionId(), sessionId, now);
                 history.openSession(sessionId, djId, djName, now);
                 history.recordEvent(sessionId, SessionEvent.Type.CONNECT, now, EventDetail.of("clientVersion",
@@ -128,6 +158,10 @@ public class DjBooth {
                 LOG.info(() -> "Session " + sessionId + " started by " + describe(djId));
             }
             case RESUMED -> {
+                if (stageId != null && !store.claimStage(stageId, sessionId)) {
+                    store.update(sessionId, s -> s.ownedBy(caller.connectionId()) ? s.djGone(now) : s);
+                    return Outcome.refused(STAGE_TAKEN);
+                }
                 enterSession(caller.connectionId(), sessionId, now);
                 history.recordEvent(sessionId, SessionEvent.Type.RECONNECT, now, EventDetail.of("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));

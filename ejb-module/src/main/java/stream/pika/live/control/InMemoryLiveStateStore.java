@@ -71,6 +71,8 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     }
 
     private final ConcurrentHashMap<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    /** Stage id to the live session that holds it. */
+    private final ConcurrentHashMap<Long, String> stageHolders = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Dancers> listeners = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Instant> messageIds = new LinkedHashMap<>();
@@ -146,6 +148,12 @@ public class InMemoryLiveStateStore implements LiveStateStore {
         sessions.put(sessionId, resumed);
         version.incrementAndGet();
         return new Registration(RegistrationKind.RESUMED, resumed);
+    }
+
+    @Override
+    public boolean claimStage(long stageId, String sessionId) {
+        return sessionId.equals(stageHolders.compute(stageId,
+                (stage, holder) -> holder == null || holder.equals(sessionId) || !sessions.containsKey(holder) ? sessionId : holder));
     }
 
     @Override

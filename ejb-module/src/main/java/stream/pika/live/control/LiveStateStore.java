@@ -37,6 +37,13 @@ public interface LiveStateStore {
      */
     Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions);
 
+    /**
+     * Takes the stage for this live session unless another live session holds it (one DJ per
+     * stage). A holder whose session is no longer live holds nothing. True when this session
+     * holds the stage now (it may have held it already: a reconnect).
+     */
+    boolean claimStage(long stageId, String sessionId);
+
     /** Applies the change atomically; empty when the session is not live. */
     /** A session changed: what it was when the change was made, and what the change made of it. */
     record Changed(LiveSession before, LiveSession after) {

@@ -81,6 +81,19 @@ public class RedisLiveStateStore implements LiveStateStore {
             return {'RESUMED', current}
             """;
 
+    /**
+     * KEYS stage; ARGV session id, the session key prefix, life ms. Takes the stage when nobody
+     * holds it, this session does, or its holder's session key is gone (that set is over).
+     */
+    private static final String CLAIM_STAGE = """
+            local holder = redis.call('GET', KEYS[1])
+            if (not holder) or holder == ARGV[1] or redis.call('EXISTS', ARGV[2] .. holder) == 0 then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """;
+
     /** KEYS[1]; ARGV expected, new, life ms. */
     private static final String COMPARE_AND_SET = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -795,6 +808,18 @@ public class RedisLiveStateStore implements LiveStateStore {
 
     private <R> R script(String lua, RScript.ReturnType returns, List<Object> keys, Object... values) {
         return redis.client().getScript(StringCodec.INSTANCE).eval(String.valueOf(keys.get(0)), RScript.Mode.READ_WRITE, lua, returns, keys, values);
+    }
+
+    @Override
+    public boolean claimStage(long stageId, String sessionId) {
+        if (held(sessionId)) {
+            return local.claimStage(stageId, sessionId);
+        }
+        return redis.orElse(() -> {
+            Long claimed = script(CLAIM_STAGE, RScript.ReturnType.INTEGER, List.of(key("stage", Long.toString(stageId))),
+                    sessionId, key("session", ""), String.valueOf(SESSION_LIFE.toMillis()));
+            return claimed != null && claimed == 1L;
+        }, () -> local.claimStage(stageId, sessionId));
     }
 
     private String sessionKey(String sessionId) {

@@ -50,6 +50,22 @@ abstract class LiveStateStoreContract {
         assertTrue(store.session("set-0003").isEmpty());
     }
 
+    /** Issue 15: one live session per stage; a set that is over holds nothing. */
+    @Test
+    void aStageIsHeldByOneLiveSessionAtATime() {
+        LiveStateStore store = store();
+        store.register("stage-set-a", 1L, "One", "conn-a", T0, 10);
+        store.register("stage-set-b", 2L, "Two", "conn-b", T0, 10);
+        assertTrue(store.claimStage(41L, "stage-set-a"));
+        assertTrue(store.claimStage(41L, "stage-set-a"), "a reconnect claims it again");
+        assertFalse(store.claimStage(41L, "stage-set-b"), "taken");
+        assertTrue(store.claimStage(42L, "stage-set-b"), "another stage is free");
+
+        store.removeIf("stage-set-a", s -> true);
+        assertTrue(store.claimStage(41L, "stage-set-b"), "the holder's set is over: the stage is free");
+        assertFalse(store.claimStage(41L, "stage-set-a"));
+    }
+
     @Test
     void updatesAndConditionalRemoval() {
         LiveStateStore store = store();

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The REST API of protocol v0.3.0, under {@code /api}. */
 @ApplicationPath("/api")
-@DeclareRoles({Roles.DANCER, Roles.DJ, Roles.ORGANIZER, Roles.ADMIN})
+@DeclareRoles({Roles.DANCER, Roles.DJ, Roles.ORGANIZER, Roles.ADMIN, Roles.SIGNED_IN})
 public class PikaApi extends Application {
 
     /** No WADL at {@code /api/application.wadl} nor on OPTIONS: the API is described in the README, not by the runtime. */

@@ -42,7 +42,8 @@ public final class ClientMessages {
     public record RegisterSession(
             @CharLength(min = 8, max = 64) String sessionId,
             @CharLength(min = 1, max = 100) @Pattern(regexp = "[^<>\"']*", message = "must not contain < > \" or '") String djName,
-            @CharLength(max = 2000) String token) {
+            @CharLength(max = 2000) String token,
+            @Positive Long stageId) {
         public RegisterSession {
             sessionId = strip(sessionId);
             djName = strip(djName);

@@ -179,7 +179,7 @@ public class LiveEndpoint {
         return switch (frame.type()) {
             case "REGISTER_SESSION" -> {
                 ClientMessages.RegisterSession m = (ClientMessages.RegisterSession) message;
-                yield booth.register(caller, m.sessionId(), m.djName(), m.token(), frame.version());
+                yield booth.register(caller, m.sessionId(), m.djName(), m.token(), frame.version(), m.stageId());
             }
             case "BROADCAST_TRACK" -> {
                 ClientMessages.BroadcastTrack m = (ClientMessages.BroadcastTrack) message;
