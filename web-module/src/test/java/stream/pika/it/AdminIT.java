@@ -153,6 +153,11 @@ class AdminIT {
         assertEquals(404, noUser.status(), noUser::toString);
         Api.Reply badId = admin.post("/api/admin/users/abc/suspend", "{\"reason\":\"x\"}", Admins.bearer(adminToken));
         assertEquals(400, badId.status(), badId::toString);
+        for (String list : List.of("applications", "users", "shadow-bans", "audit")) {
+            Api.Reply badPage = admin.get("/api/admin/" + list + "?page=x", Admins.bearer(adminToken));
+            assertEquals(400, badPage.status(), badPage::toString);
+            assertTrue(badPage.error().startsWith("page must be between 1 and"), badPage::toString);
+        }
         Api.Reply search = admin.get("/api/admin/users?q=" + TestServer.ADMIN_EMAIL.substring(0, 11) + "&role=admin", Admins.bearer(adminToken));
         assertEquals(200, search.status(), search::toString);
         assertTrue(search.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()

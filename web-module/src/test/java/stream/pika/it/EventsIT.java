@@ -192,6 +192,13 @@ class EventsIT {
         assertEquals(200, svg.status(), svg::toString);
         assertTrue(svg.body().startsWith("<svg ") && svg.body().contains("width=\"256\""), svg::body);
         assertEquals(400, api.get("/api/stages/" + stageId + "/qr.png?size=10").status());
+        Api.Reply notANumber = api.get("/api/stages/" + stageId + "/qr.png?size=big");
+        assertEquals(400, notANumber.status(), "a size that is not a number is bad input, not a missing page");
+        assertTrue(notANumber.body().contains("size must be a whole number"), notANumber::body);
+        Api.Reply badPage = api.get("/api/events?status=published&page=two");
+        assertEquals(400, badPage.status(), badPage::toString);
+        assertTrue(badPage.body().contains("page must be between 1 and"), badPage::body);
+        assertEquals(400, api.get("/api/events?status=published&page=0").status());
         assertEquals(404, api.get("/api/stages/999999999/qr.svg").status());
     }
 

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -61,7 +59,6 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
-    static final String PAGE_RANGE = "page must be between 1 and " + Page.MAX_PAGE;
     static final String ID_SHAPE = "[0-9]{1,18}";
     static final String BAD_ID = "Invalid id";
 
@@ -114,8 +111,8 @@ public class AdminResource {
     public Listing<ApplicationView> applications(
             @QueryParam("status") @DefaultValue("pending") @Pattern(regexp = "pending|approved|rejected",
                     message = "status must be pending, approved or rejected") String status,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
-        return Listing.of(applications.withStatus(ApplicationStatus.named(status).orElseThrow(), page));
+            @QueryParam("page") String page) {
+        return Listing.of(applications.withStatus(ApplicationStatus.named(status).orElseThrow(), QueryNumbers.page(page)));
     }
 
     @POST
@@ -138,10 +135,10 @@ public class AdminResource {
             @QueryParam("q") @Size(max = 100, message = "q must be at most 100 characters") String text,
             @QueryParam("role") @Pattern(regexp = "dancer|dj|organizer|admin", message = "Unknown role") String role,
             @QueryParam("status") @Pattern(regexp = "active|pending|rejected|suspended", message = "Unknown status") String status,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
+            @QueryParam("page") String page) {
         UserFilter filter = new UserFilter(Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty()),
                 Optional.ofNullable(role).map(Role::of), Optional.ofNullable(status).map(AccountStatus::of));
-        return Listing.of(administration.search(filter, page));
+        return Listing.of(administration.search(filter, QueryNumbers.page(page)));
     }
 
     @GET
@@ -175,8 +172,8 @@ public class AdminResource {
     @GET
     @Path("shadow-bans")
     public Listing<ShadowBanView> shadowBans(
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
-        return Listing.of(shadowBans.list(page));
+            @QueryParam("page") String page) {
+        return Listing.of(shadowBans.list(QueryNumbers.page(page)));
     }
 
     /** Mutes a user or a device ({@code {"userId": 42}} or {@code {"clientId": "…"}}, with a reason). */
@@ -200,10 +197,10 @@ public class AdminResource {
             @QueryParam("action") @Size(max = 100, message = "action must be at most 100 characters") String action,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
+            @QueryParam("page") String page) {
         AuditQuery query = new AuditQuery(Optional.ofNullable(actor).map(Long::parseLong), Optional.ofNullable(target),
                 Optional.ofNullable(action), instant("from", from), instant("to", to));
-        return Listing.of(audit.search(query, page));
+        return Listing.of(audit.search(query, QueryNumbers.page(page)));
     }
 
     private static Optional<Instant> instant(String name, String value) {

@@ -4,8 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +27,6 @@ import stream.pika.events.entity.ScheduleView;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageView;
 import stream.pika.identity.entity.Roles;
-import stream.pika.platform.entity.Page;
 
 /** Events ({@code /api/events}): the public listing and reads, and the organizer's writes. */
 @Path("events")
@@ -39,7 +36,6 @@ import stream.pika.platform.entity.Page;
 @PikaClientRequired
 public class EventsResource {
 
-    static final String PAGE_RANGE = "page must be between 1 and " + Page.MAX_PAGE;
 
     @Inject
     Events events;
@@ -66,8 +62,8 @@ public class EventsResource {
     public AdminResource.Listing<EventView> listing(
             @QueryParam("status") @DefaultValue("published") @Pattern(regexp = "published|active",
                     message = "status must be published or active") String status,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
-        return AdminResource.Listing.of(events.listing(EventStatus.named(status).orElseThrow(), page));
+            @QueryParam("page") String page) {
+        return AdminResource.Listing.of(events.listing(EventStatus.named(status).orElseThrow(), QueryNumbers.page(page)));
     }
 
     /** The signed-in organizer's events, drafts included. */
@@ -75,8 +71,8 @@ public class EventsResource {
     @Path("mine")
     @RolesAllowed(Roles.ORGANIZER)
     public AdminResource.Listing<EventView> mine(
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = PAGE_RANGE) @Max(value = Page.MAX_PAGE, message = PAGE_RANGE) int page) {
-        return AdminResource.Listing.of(events.mine(page));
+            @QueryParam("page") String page) {
+        return AdminResource.Listing.of(events.mine(QueryNumbers.page(page)));
     }
 
     @POST

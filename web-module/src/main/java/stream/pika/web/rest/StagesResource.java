@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -46,6 +45,10 @@ import stream.pika.platform.entity.PikaException;
 @Consumes(MediaType.APPLICATION_JSON)
 @PikaClientRequired
 public class StagesResource {
+
+    /** Pixels when {@code ?size=} is absent: sharp on a printed A4 sheet. */
+    private static final int QR_SIZE = 512;
+
 
     static final String ID = AdminResource.ID_SHAPE;
     static final String BAD_ID = AdminResource.BAD_ID;
@@ -93,7 +96,7 @@ public class StagesResource {
     @Path("stages/{id}/qr.png")
     @Produces("image/png")
     public Response qrPng(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
-                          @QueryParam("size") @DefaultValue("512") int size) {
+                          @QueryParam("size") String size) {
         return qr(id, QrFormat.PNG, size, "image/png");
     }
 
@@ -101,7 +104,7 @@ public class StagesResource {
     @Path("stages/{id}/qr.svg")
     @Produces("image/svg+xml")
     public Response qrSvg(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
-                          @QueryParam("size") @DefaultValue("512") int size) {
+                          @QueryParam("size") String size) {
         return qr(id, QrFormat.SVG, size, "image/svg+xml");
     }
 
@@ -160,10 +163,10 @@ public class StagesResource {
         return new SlotAnswer(true, bookings.cancel(Long.parseLong(id)));
     }
 
-    private Response qr(String id, QrFormat format, int size, String type) {
+    private Response qr(String id, QrFormat format, String size, String type) {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(86_400); // the link of a stage never changes
-        return Response.ok(stages.qrCode(Long.parseLong(id), format, size), type).cacheControl(cache).build();
+        return Response.ok(stages.qrCode(Long.parseLong(id), format, QueryNumbers.whole("size", size, QR_SIZE)), type).cacheControl(cache).build();
     }
 
     private static EntityTag tagOf(SlotView slot) {
