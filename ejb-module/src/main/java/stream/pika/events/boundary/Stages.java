@@ -14,6 +14,8 @@ import stream.pika.events.control.EventRepository;
 import stream.pika.events.control.ScheduleRepository;
 import stream.pika.events.control.StageQrCodes;
 import stream.pika.events.entity.Event;
+import stream.pika.events.entity.FollowableStage;
+import stream.pika.events.entity.UpcomingSlot;
 import stream.pika.events.entity.EventMessages;
 import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.Stage;
@@ -22,12 +24,14 @@ import stream.pika.events.entity.StageAdmission;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageStatus;
 import stream.pika.events.entity.StageView;
+import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.control.CallerIds;
 import stream.pika.platform.entity.PikaException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -40,6 +44,8 @@ public class Stages {
     public static final int QR_MAX_SIZE = 2048;
     /** A booked DJ may go live this long before its slot starts (setting up, a warm-up). */
     public static final Duration LIVE_LEAD = Duration.ofMinutes(30);
+    /** Slots ahead a follower's "next up" is picked from. */
+    private static final int AHEAD = 3;
     private static final Logger LOG = Logger.getLogger(Stages.class.getName());
 
     @Inject
@@ -53,6 +59,9 @@ public class Stages {
 
     @Inject
     ScheduleRepository schedule;
+
+    @Inject
+    DjAccounts accounts;
 
     @Inject
     Clock clock;
@@ -111,6 +120,24 @@ public class Stages {
             return StageAdmission.ADMITTED;
         }
         return StageAdmission.NOT_BOOKED;
+    }
+
+    /**
+     * A stage dancers may follow: it exists and its event is public (published or active); closed
+     * when the stage is or the event ended. With the next few slots, for "next up" while nobody plays.
+     */
+    @PermitAll
+    public Optional<FollowableStage> followable(long stageId) {
+        Optional<Stage> found = events.findStage(stageId).filter(stage -> stage.event().isPublic());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Stage stage = found.get();
+        boolean open = stage.status() != StageStatus.CLOSED && stage.event().status() != EventStatus.ENDED;
+        List<UpcomingSlot> ahead = schedule.ahead(stageId, clock.instant(), AHEAD).stream()
+                .map(slot -> slot.upcoming(slot.confirmed() ? accounts.displayName(slot.djId()).orElse(null) : null))
+                .toList();
+        return Optional.of(new FollowableStage(stageId, stage.event().id(), stage.name(), open, ahead));
     }
 
     /** The stage's QR code (PNG or SVG), linking to its dancer page. */

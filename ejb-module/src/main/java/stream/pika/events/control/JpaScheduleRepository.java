@@ -65,6 +65,12 @@ public class JpaScheduleRepository implements ScheduleRepository {
     }
 
     @Override
+    public List<ScheduleSlot> ahead(long stageId, java.time.Instant now, int limit) {
+        return em.createNamedQuery(ScheduleSlot.AHEAD_ON_STAGE, ScheduleSlot.class).setParameter("stage", stageId)
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<ScheduleSlot> ofDj(long djId) {
         return em.createNamedQuery(ScheduleSlot.OF_DJ, ScheduleSlot.class).setParameter("dj", djId).getResultList();
     }

@@ -27,6 +27,9 @@ public interface ScheduleRepository {
     /** The slots a DJ is booked on (any booking status), by start. */
     List<ScheduleSlot> ofDj(long djId);
 
+    /** The stage's slots not over at {@code now}, by start, at most {@code limit}. */
+    List<ScheduleSlot> ahead(long stageId, java.time.Instant now, int limit);
+
     /** The event's slots, by stage and start. */
     List<ScheduleSlot> ofEvent(long eventId);
 }

@@ -25,11 +25,14 @@ import java.time.Instant;
                 + " AND s.startsAt <= :soon AND s.endsAt > :now")
 @NamedQuery(name = ScheduleSlot.OF_DJ,
         query = "SELECT s FROM ScheduleSlot s WHERE s.djId = :dj ORDER BY s.startsAt, s.id")
+@NamedQuery(name = ScheduleSlot.AHEAD_ON_STAGE,
+        query = "SELECT s FROM ScheduleSlot s WHERE s.stage.id = :stage AND s.endsAt > :now ORDER BY s.startsAt")
 @NamedQuery(name = ScheduleSlot.OF_EVENT,
         query = "SELECT s FROM ScheduleSlot s WHERE s.stage.event.id = :event ORDER BY s.stage.id, s.startsAt")
 public class ScheduleSlot {
 
     public static final String OF_EVENT = "ScheduleSlot.ofEvent";
+    public static final String AHEAD_ON_STAGE = "ScheduleSlot.aheadOnStage";
     public static final String OF_DJ = "ScheduleSlot.ofDj";
     public static final String COUNT_ACCEPTED_AROUND = "ScheduleSlot.countAcceptedAround";
 
@@ -110,6 +113,16 @@ public class ScheduleSlot {
 
     public String title() {
         return title;
+    }
+
+    /** Whether the booked DJ confirmed (so the public may see who plays). */
+    public boolean confirmed() {
+        return bookingStatus == BookingStatus.ACCEPTED || bookingStatus == BookingStatus.COMPLETED;
+    }
+
+    /** As the stage's followers see it coming; the DJ's name only when {@link #confirmed()}. */
+    public UpcomingSlot upcoming(String confirmedDjName) {
+        return new UpcomingSlot(id, title, kind.value(), startsAt, endsAt, confirmed() ? confirmedDjName : null);
     }
 
     /** Invites a DJ to play this slot (replacing any earlier booking). */

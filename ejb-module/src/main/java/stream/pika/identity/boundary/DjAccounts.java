@@ -172,6 +172,11 @@ public class DjAccounts {
                 .isPresent();
     }
 
+    /** The name a DJ account shows to dancers (a schedule's "next up"), if it exists. */
+    public Optional<String> displayName(long userId) {
+        return accounts.find(userId).map(UserAccount::displayName);
+    }
+
     /** The DJ of a public page: its id and display name (never its e-mail), if the slug is taken. */
     public Optional<PublicDj> publicDj(String slug) {
         return accounts.findBySlug(slug).map(account -> new PublicDj(account.profile().id(), account.profile().displayName()));

@@ -175,8 +175,7 @@ public class Likes {
 
     /** The session a like is for: the one named, else (the original's fallback) the one the dancer follows. Must be live. */
     private Optional<String> likedSession(Caller caller, String sessionId) {
-        String target = sessionId != null ? sessionId : audience.followedBy(caller.connectionId()).orElse(null);
-        return target == null ? Optional.empty() : sessions.live(target).map(LiveSession::sessionId);
+        return audience.interactionTarget(caller, sessionId).map(LiveSession::sessionId);
     }
 
     private void writeLike(String sessionId, PendingLike like) {

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import stream.pika.interactions.entity.InteractionMessages;
 import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.DjBooth;
-import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.boundary.Audience;
+import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.Outcome;
 import stream.pika.platform.boundary.RateLimits;
@@ -13,12 +14,14 @@ import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Quota;
 import stream.pika.platform.entity.Topic;
 
+import java.util.Optional;
+
 /** Dancers' thank-you reactions for the DJ, passed on to the room and not stored. */
 @ApplicationScoped
 public class Reactions {
 
     @Inject
-    LiveSessions sessions;
+    Audience audience;
 
     @Inject
     TopicBus bus;
@@ -30,10 +33,12 @@ public class Reactions {
     ShadowBanList shadowBans;
 
     /** SEND_REACTION: a thank-you for the DJ, rate-limited per dancer so a script cannot flood the room. */
-    public Outcome react(Caller caller, String sessionId, String reaction) {
-        if (sessions.live(sessionId).isEmpty()) {
+    public Outcome react(Caller caller, String named, String reaction) {
+        Optional<LiveSession> target = audience.interactionTarget(caller, named);
+        if (target.isEmpty()) {
             return Outcome.refused(DjBooth.SESSION_NOT_FOUND);
         }
+        String sessionId = target.get().sessionId();
         String who = caller.clientId() != null ? caller.clientId() : caller.connectionId();
         if (!rateLimits.admits(Quota.REACTIONS, who, 1)) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.REACTIONS).limit() + " reactions per "

@@ -10,7 +10,8 @@ import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.interactions.entity.TempoPreference;
 import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.DjBooth;
-import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.boundary.Audience;
+import stream.pika.live.entity.LiveSession;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.Outcome;
 import stream.pika.live.entity.TrackInfo;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.Optional;
+
 /**
  * Dancers' tempo votes (faster, slower, perfect) on the track playing: one live vote per dancer,
  * tallied for the DJ as paced TEMPO_FEEDBACK; when the track changes, its tally becomes its row.
@@ -30,7 +33,7 @@ import java.time.temporal.ChronoUnit;
 public class TempoVotes {
 
     @Inject
-    LiveSessions sessions;
+    Audience audience;
 
     @Inject
     InteractionStore store;
@@ -57,13 +60,15 @@ public class TempoVotes {
     Clock clock;
 
     /** SEND_TEMPO_REQUEST: one vote per dancer for five minutes; {@code clear} takes it back. */
-    public Outcome tempo(Caller caller, String sessionId, String preference) {
+    public Outcome tempo(Caller caller, String named, String preference) {
         if (caller.clientId() == null) {
             return Outcome.refused("Client ID required for tempo requests");
         }
-        if (sessions.live(sessionId).isEmpty()) {
+        Optional<LiveSession> target = audience.interactionTarget(caller, named);
+        if (target.isEmpty()) {
             return Outcome.refused(DjBooth.SESSION_NOT_FOUND);
         }
+        String sessionId = target.get().sessionId();
         if (!rateLimits.admits(Quota.TEMPO, caller.clientId(), 1)) {
             return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.TEMPO).limit() + " tempo votes/min)");
         }

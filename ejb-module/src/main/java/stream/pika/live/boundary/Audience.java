@@ -2,6 +2,7 @@ package stream.pika.live.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import stream.pika.events.entity.FollowableStage;
 import stream.pika.live.control.LiveSettings;
 import stream.pika.live.control.LiveStateStore;
 import stream.pika.live.control.PublishedCounts;
@@ -21,22 +22,46 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The connections and who they listen to: a new connection waits in the lobby (session starts
- * and ends), a dancer follows one session (SUBSCRIBE) and is counted by client id, lingering a
- * while after a disconnect so a flaky phone does not flicker the count.
+ * and ends), a dancer follows one session (SUBSCRIBE) or one stage (SUBSCRIBE_STAGE: whoever plays
+ * there) and is counted by client id, lingering a while after a disconnect so a flaky phone does
+ * not flicker the count.
  */
 @ApplicationScoped
 public class Audience {
 
-    /** A dancer's connection following a session. */
-    private record Following(String sessionId, String clientId) {
+    /** Refusals of SUBSCRIBE_STAGE. */
+    public static final String STAGE_NOT_FOUND = "Stage not found";
+    public static final String STAGE_CLOSED = "Stage is closed";
+
+    /** A dancer's connection following a session, or a stage (whoever plays on it: {@code sessionId} null). */
+    private record Following(String sessionId, String clientId, Long stageId, Long eventId) {
+        static Following session(String sessionId, String clientId) {
+            return new Following(sessionId, clientId, null, null);
+        }
+
+        static Following stage(FollowableStage stage, String clientId) {
+            return new Following(null, clientId, stage.stageId(), stage.eventId());
+        }
+
+        boolean ofStage() {
+            return stageId != null;
+        }
+
+        /** The listeners key it counts in: its session's, or its stage's. */
+        String listenersKey() {
+            return ofStage() ? LiveStateStore.stageListenersKey(stageId) : sessionId;
+        }
     }
 
     /** The lobby's list as last sent, with the store's list it came from (a store hands out the same list until it changes). */
@@ -64,6 +89,9 @@ public class Audience {
     @Inject
     PublishedCounts publishedCounts;
 
+    @Inject
+    StageAirtime airtime;
+
     /** Connections of this node following a session. */
     private final Map<String, Following> following = new ConcurrentHashMap<>();
 
@@ -83,7 +111,7 @@ public class Audience {
         booth.connectionLost(caller.connectionId(), now);
         Following follow = following.remove(caller.connectionId());
         if (follow != null && follow.clientId() != null) {
-            store.removeListener(follow.sessionId(), follow.clientId(), now);
+            store.removeListener(follow.listenersKey(), follow.clientId(), now);
         }
     }
 
@@ -99,16 +127,9 @@ public class Audience {
             return Outcome.done(replies);
         }
         Instant now = now();
-        Following target = new Following(sessionId, caller.clientId());
+        Following target = Following.session(sessionId, caller.clientId());
         Following before = following.put(caller.connectionId(), target);
-        if (before == null) {
-            bus.leave(caller.connectionId(), Topic.LOBBY);
-        } else if (!before.equals(target)) {
-            bus.leave(caller.connectionId(), Topic.session(before.sessionId()));
-            if (before.clientId() != null) {
-                store.removeListener(before.sessionId(), before.clientId(), now);
-            }
-        }
+        leave(caller, before, target, now);
         bus.join(caller.connectionId(), Topic.session(sessionId));
         LiveStateStore.Joined joined = caller.clientId() != null && !target.equals(before)
                 ? store.addListener(sessionId, caller.clientId(), now, settings.listenerLinger())
@@ -119,11 +140,95 @@ public class Audience {
             replies.add(new LiveMessages.SessionEnded(sessionId));
         } else {
             if (live.get().currentTrack() != null) {
-                replies.add(new LiveMessages.NowPlaying(sessionId, live.get().djName(), live.get().currentTrack()));
+                replies.add(LiveMessages.NowPlaying.of(live.get()));
             }
             companions.each(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
         }
         return Outcome.done(replies);
+    }
+
+    /**
+     * SUBSCRIBE_STAGE: follow a stage, whoever plays on it (leaving the lobby or what the
+     * connection followed), and its event (announcements, schedule changes). The answer is the
+     * stage as it is: the set on air (listener count, what plays, the running poll and
+     * announcement) or STAGE_IDLE with the slot coming next; from then on a DJ hand-over reaches
+     * the connection by itself.
+     */
+    public Outcome followStage(Caller caller, long stageId) {
+        Optional<FollowableStage> stage = airtime.followable(stageId);
+        if (stage.isEmpty()) {
+            return Outcome.refused(STAGE_NOT_FOUND);
+        }
+        if (!stage.get().open()) {
+            return Outcome.refused(STAGE_CLOSED);
+        }
+        Instant now = now();
+        Following target = Following.stage(stage.get(), caller.clientId());
+        Following before = following.put(caller.connectionId(), target);
+        leave(caller, before, target, now);
+        bus.join(caller.connectionId(), Topic.stage(stageId));
+        bus.join(caller.connectionId(), Topic.event(stage.get().eventId()));
+        if (caller.clientId() != null && !target.equals(before)) {
+            store.addListener(target.listenersKey(), caller.clientId(), now, settings.listenerLinger());
+        }
+        Optional<LiveSession> live = airtime.onAirNow(stageId);
+        if (live.isEmpty()) {
+            return Outcome.done(airtime.idle(stageId, now));
+        }
+        List<Object> replies = new ArrayList<>();
+        replies.add(new LiveMessages.ListenerCount(live.get().sessionId(), listeners(live.get(), now)));
+        if (live.get().currentTrack() != null) {
+            replies.add(LiveMessages.NowPlaying.of(live.get()));
+        }
+        companions.each(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
+        return Outcome.done(replies);
+    }
+
+    /** The connection moves from what it followed (the lobby when nothing) to {@code target}. */
+    private void leave(Caller caller, Following before, Following target, Instant now) {
+        if (before == null) {
+            bus.leave(caller.connectionId(), Topic.LOBBY);
+            return;
+        }
+        if (before.equals(target)) {
+            return;
+        }
+        if (before.ofStage()) {
+            bus.leave(caller.connectionId(), Topic.stage(before.stageId()));
+            if (!Objects.equals(before.eventId(), target.eventId())) {
+                bus.leave(caller.connectionId(), Topic.event(before.eventId()));
+            }
+        } else {
+            bus.leave(caller.connectionId(), Topic.session(before.sessionId()));
+        }
+        if (before.clientId() != null) {
+            store.removeListener(before.listenersKey(), before.clientId(), now);
+        }
+    }
+
+    /** Dancers of the set: those who subscribed to it, and the followers of its stage. */
+    public int listeners(LiveSession session, Instant now) {
+        int count = store.listenerCount(session.sessionId(), now, settings.listenerLinger());
+        if (session.stageId() != null) {
+            count += store.listenerCount(LiveStateStore.stageListenersKey(session.stageId()), now, settings.listenerLinger());
+        }
+        return count;
+    }
+
+    /** The stages this node's connections follow. */
+    public Set<Long> stagesFollowedHere() {
+        Set<Long> stages = new HashSet<>();
+        following.values().forEach(follow -> {
+            if (follow.ofStage()) {
+                stages.add(follow.stageId());
+            }
+        });
+        return stages;
+    }
+
+    /** Every few seconds: this node's stage relays agree with the store. */
+    public void reconcileStages() {
+        airtime.reconcile(stagesFollowedHere());
     }
 
     /** PING: the connection is alive. */
@@ -131,9 +236,32 @@ public class Audience {
         return Outcome.done(new LiveMessages.Pong());
     }
 
-    /** The session this connection follows (SUBSCRIBE), if any. */
+    /** The session this connection follows: the one it subscribed to, or the one on air on its stage, if any. */
     public Optional<String> followedBy(String connectionId) {
-        return Optional.ofNullable(following.get(connectionId)).map(Following::sessionId);
+        Following follow = following.get(connectionId);
+        if (follow == null) {
+            return Optional.empty();
+        }
+        if (follow.ofStage()) {
+            return bus.relayInto(Topic.stage(follow.stageId())).flatMap(Topic::sessionId);
+        }
+        return Optional.of(follow.sessionId());
+    }
+
+    /**
+     * The live set a dancer's like, vote or reaction is for: the one it names, if live; else the
+     * one it follows, when it names none or follows a stage (whose DJ may have handed over before
+     * the phone caught up: its interactions go to the next DJ without the phone doing anything).
+     */
+    public Optional<LiveSession> interactionTarget(Caller caller, String named) {
+        if (named != null) {
+            Optional<LiveSession> live = store.session(named);
+            Following follow = following.get(caller.connectionId());
+            if (live.isPresent() || follow == null || !follow.ofStage()) {
+                return live;
+            }
+        }
+        return followedBy(caller.connectionId()).flatMap(store::session);
     }
 
     /**
@@ -143,17 +271,27 @@ public class Audience {
     public void publishListenerCounts() {
         Instant now = now();
         String node = NodeIdentity.nodeId() + "-";
-        List<String> ours = store.sessions().stream()
+        List<LiveSession> ours = store.sessions().stream()
                 .filter(session -> session.ownerConnectionId().startsWith(node))
-                .map(LiveSession::sessionId)
                 .toList();
-        store.listenerCounts(ours, now, settings.listenerLinger()).forEach((sessionId, count) -> {
+        List<String> keys = new ArrayList<>();
+        ours.forEach(session -> {
+            keys.add(session.sessionId());
+            if (session.stageId() != null) {
+                keys.add(LiveStateStore.stageListenersKey(session.stageId())); // its stage's followers listen too
+            }
+        });
+        Map<String, Integer> counts = store.listenerCounts(keys, now, settings.listenerLinger());
+        for (LiveSession session : ours) {
+            String sessionId = session.sessionId();
+            int count = counts.getOrDefault(sessionId, 0)
+                    + (session.stageId() == null ? 0 : counts.getOrDefault(LiveStateStore.stageListenersKey(session.stageId()), 0));
             if (publishedCounts.changed(sessionId, count)) {
                 bus.publish(Topic.session(sessionId), new LiveMessages.ListenerCount(sessionId, count), null);
             }
-        });
+        }
         // Forget the sessions that ended (read only for those missing from the list, which may be a second behind).
-        Set<String> listed = Set.copyOf(ours);
+        Set<String> listed = ours.stream().map(LiveSession::sessionId).collect(Collectors.toSet());
         publishedCounts.forgetIf(id -> !listed.contains(id) && store.session(id).isEmpty());
     }
 

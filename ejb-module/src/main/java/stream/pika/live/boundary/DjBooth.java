@@ -83,6 +83,9 @@ public class DjBooth {
     @Inject
     Stages stages;
 
+    @Inject
+    StageAirtime airtime;
+
     /** Connections of this node that registered a session (connection id to session id). */
     private final Map<String, String> djConnections = new ConcurrentHashMap<>();
 
@@ -133,7 +136,7 @@ public class DjBooth {
             return Outcome.refusedAndClosed(overLimit.get(), CLOSE_BUSY);
         }
         LiveStateStore.Registration registration =
-                store.register(sessionId, djId, djName, caller.connectionId(), now, settings.maxSessions());
+                store.register(sessionId, djId, djName, caller.connectionId(), now, settings.maxSessions(), stageId);
         switch (registration.kind()) {
             case FULL -> {
                 LOG.warning(() -> "Refused session " + sessionId + ": " + settings.maxSessions() + " sessions are live");
@@ -152,7 +155,8 @@ public class DjBooth {
                 history.openSession(sessionId, djId, djName, now);
                 history.recordEvent(sessionId, SessionEvent.Type.CONNECT, now, EventDetail.of("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));
-                LiveMessages.SessionStarted started = new LiveMessages.SessionStarted(sessionId, djName, now);
+                airtime.onAir(registration.session()); // before the news, so the stage's followers hear it
+                LiveMessages.SessionStarted started = new LiveMessages.SessionStarted(sessionId, djName, now, stageId);
                 bus.publish(Topic.LOBBY, started, caller.connectionId());
                 bus.publish(Topic.session(sessionId), started, caller.connectionId());
                 LOG.info(() -> "Session " + sessionId + " started by " + describe(djId));
@@ -162,6 +166,13 @@ public class DjBooth {
                     store.update(sessionId, s -> s.ownedBy(caller.connectionId()) ? s.djGone(now) : s);
                     return Outcome.refused(STAGE_TAKEN);
                 }
+                LiveSession resumed = registration.session();
+                if (stageId != null && !stageId.equals(resumed.stageId())) {
+                    // The DJ app came back naming another stage: the set moves there.
+                    airtime.offAir(resumed, now);
+                    resumed = store.update(sessionId, s -> s.onStage(stageId)).orElse(resumed.onStage(stageId));
+                }
+                airtime.onAir(resumed);
                 enterSession(caller.connectionId(), sessionId, now);
                 history.recordEvent(sessionId, SessionEvent.Type.RECONNECT, now, EventDetail.of("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));
@@ -196,7 +207,7 @@ public class DjBooth {
         if (previous != null && !previous.sameTrackAs(track)) {
             bus.publish(topic, new LiveMessages.TempoReset(sessionId), caller.connectionId());
         }
-        bus.publish(topic, new LiveMessages.NowPlaying(sessionId, changed.get().after().djName(), track), caller.connectionId());
+        bus.publish(topic, LiveMessages.NowPlaying.of(changed.get().after()), caller.connectionId());
         return Outcome.done();
     }
 

@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 @Singleton
 public class LiveTimers {
 
+    /** How soon a node that missed a DJ hand-over (Redis away) catches up with it. */
+    private static final Duration STAGE_RELAYS = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(LiveTimers.class.getName());
 
     @Resource
@@ -43,6 +45,7 @@ public class LiveTimers {
         tasks = List.of(
                 every(settings.sweepInterval(), sweeper::sweep, "session sweep"),
                 every(settings.listenerCountInterval(), audience::publishListenerCounts, "listener counts"),
+                every(STAGE_RELAYS, audience::reconcileStages, "stage relays"),
                 every(Duration.ZERO, LiveStateStore.HEARTBEAT_INTERVAL, audience::heartbeat, "node heartbeat"));
     }
 

@@ -50,6 +50,9 @@ public class SessionSweeper {
     @Inject
     PublishedCounts publishedCounts;
 
+    @Inject
+    StageAirtime airtime;
+
     /** Ends sessions whose DJ did not come back within the grace, and expires stale ones. */
     public void sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -83,6 +86,7 @@ public class SessionSweeper {
             // Only this session's connections: the original told every DJ app, and each ended its own set.
             bus.publish(topic, new LiveMessages.SessionExpired(sessionId), null);
         }
+        airtime.offAir(session, now);
         publishedCounts.forget(sessionId);
         history.closeSession(sessionId, now);
         history.recordEvent(sessionId, event, now, EventDetail.of("reason", reason));

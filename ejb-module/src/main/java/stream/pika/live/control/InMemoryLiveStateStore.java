@@ -129,14 +129,14 @@ public class InMemoryLiveStateStore implements LiveStateStore {
 
     @Override
     public synchronized Registration register(String sessionId, Long djId, String djName, String connectionId,
-                                              Instant now, int maxSessions) {
+                                              Instant now, int maxSessions, Long stageId) {
         // Synchronised: the capacity check and the insert must be one step.
         LiveSession live = sessions.get(sessionId);
         if (live == null) {
             if (sessions.size() >= maxSessions) {
                 return new Registration(RegistrationKind.FULL, null);
             }
-            LiveSession started = LiveSession.start(sessionId, djName, djId, connectionId, now);
+            LiveSession started = LiveSession.start(sessionId, djName, djId, connectionId, now, stageId);
             sessions.put(sessionId, started);
             version.incrementAndGet();
             return new Registration(RegistrationKind.STARTED, started);
@@ -154,6 +154,11 @@ public class InMemoryLiveStateStore implements LiveStateStore {
     public boolean claimStage(long stageId, String sessionId) {
         return sessionId.equals(stageHolders.compute(stageId,
                 (stage, holder) -> holder == null || holder.equals(sessionId) || !sessions.containsKey(holder) ? sessionId : holder));
+    }
+
+    @Override
+    public Optional<String> stageHolder(long stageId) {
+        return Optional.ofNullable(stageHolders.get(stageId)).filter(sessions::containsKey);
     }
 
     @Override

@@ -35,7 +35,13 @@ public interface LiveStateStore {
      * (null: anonymous); the registering connection becomes its owner. Refuses a session of
      * another DJ, and a new session when {@code maxSessions} are live.
      */
-    Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions);
+    default Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
+        return register(sessionId, djId, djName, connectionId, now, maxSessions, null);
+    }
+
+    /** {@link #register}, a new session on a stage ({@code stageId}, null for none); a resumed one keeps its stage. */
+    Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions,
+                          Long stageId);
 
     /**
      * Takes the stage for this live session unless another live session holds it (one DJ per
@@ -43,6 +49,17 @@ public interface LiveStateStore {
      * holds the stage now (it may have held it already: a reconnect).
      */
     boolean claimStage(long stageId, String sessionId);
+
+    /**
+     * The listeners key of a stage's followers (they count for whoever plays there). A session id
+     * never starts with U+001F: ids are stripped of leading whitespace, which it is.
+     */
+    static String stageListenersKey(long stageId) {
+        return "\u001fstage:" + stageId;
+    }
+
+    /** The live session holding the stage now, if any. */
+    Optional<String> stageHolder(long stageId);
 
     /** Applies the change atomically; empty when the session is not live. */
     /** A session changed: what it was when the change was made, and what the change made of it. */

@@ -94,6 +94,13 @@ public class RedisLiveStateStore implements LiveStateStore {
             return 0
             """;
 
+    /** KEYS stage; ARGV the session key prefix. The holder, if its set is still live. */
+    private static final String STAGE_HOLDER = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder and redis.call('EXISTS', ARGV[1] .. holder) == 1 then return holder end
+            return false
+            """;
+
     /** KEYS[1]; ARGV expected, new, life ms. */
     private static final String COMPARE_AND_SET = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -438,21 +445,23 @@ public class RedisLiveStateStore implements LiveStateStore {
     }
 
     @Override
-    public Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
+    public Registration register(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions,
+                                 Long stageId) {
         if (held(sessionId)) {
-            return registerHere(sessionId, djId, djName, connectionId, now, maxSessions);
+            return registerHere(sessionId, djId, djName, connectionId, now, maxSessions, stageId);
         }
         return redis.orElse(() -> {
-            Registration registration = sharedRegister(sessionId, djId, djName, connectionId, now, maxSessions);
+            Registration registration = sharedRegister(sessionId, djId, djName, connectionId, now, maxSessions, stageId);
             if (registration.kind() == RegistrationKind.STARTED || registration.kind() == RegistrationKind.RESUMED) {
                 mirror(sessionId, registration.session());
             }
             return registration;
-        }, () -> registerHere(sessionId, djId, djName, connectionId, now, maxSessions));
+        }, () -> registerHere(sessionId, djId, djName, connectionId, now, maxSessions, stageId));
     }
 
-    private Registration registerHere(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
-        Registration registration = local.register(sessionId, djId, djName, connectionId, now, maxSessions);
+    private Registration registerHere(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions,
+                                      Long stageId) {
+        Registration registration = local.register(sessionId, djId, djName, connectionId, now, maxSessions, stageId);
         if (registration.kind() == RegistrationKind.STARTED || registration.kind() == RegistrationKind.RESUMED) {
             hold(sessionId);
         }
@@ -648,8 +657,9 @@ public class RedisLiveStateStore implements LiveStateStore {
         return redis.client().getSet(sessionsKey(), StringCodec.INSTANCE).size();
     }
 
-    private Registration sharedRegister(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions) {
-        String started = WireFormat.toJson(LiveSession.start(sessionId, djName, djId, connectionId, now));
+    private Registration sharedRegister(String sessionId, Long djId, String djName, String connectionId, Instant now, int maxSessions,
+                                        Long stageId) {
+        String started = WireFormat.toJson(LiveSession.start(sessionId, djName, djId, connectionId, now, stageId));
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             List<String> result = script(REGISTER, RScript.ReturnType.MULTI, List.of(sessionKey(sessionId), sessionsKey()),
                     djId == null ? "" : djId.toString(), started, String.valueOf(SESSION_LIFE.toMillis()),
@@ -820,6 +830,15 @@ public class RedisLiveStateStore implements LiveStateStore {
                     sessionId, key("session", ""), String.valueOf(SESSION_LIFE.toMillis()));
             return claimed != null && claimed == 1L;
         }, () -> local.claimStage(stageId, sessionId));
+    }
+
+    @Override
+    public Optional<String> stageHolder(long stageId) {
+        return redis.orElse(() -> {
+            Object holder = script(STAGE_HOLDER, RScript.ReturnType.VALUE, List.of(key("stage", Long.toString(stageId))),
+                    key("session", ""));
+            return Optional.ofNullable(holder).map(String::valueOf);
+        }, () -> local.stageHolder(stageId));
     }
 
     private String sessionKey(String sessionId) {

@@ -1,5 +1,7 @@
 package stream.pika.live.entity;
 
+import stream.pika.events.entity.UpcomingSlot;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,15 +20,36 @@ public final class LiveMessages {
         }
     }
 
-    public record SessionStarted(String type, String sessionId, String djName, Instant startTime) {
+    /** {@code stageId} only for a set live on an event's stage (omitted otherwise: v0.3.0 as it was). */
+    public record SessionStarted(String type, String sessionId, String djName, Instant startTime, Long stageId) {
+        public SessionStarted(String sessionId, String djName, Instant startTime, Long stageId) {
+            this("SESSION_STARTED", sessionId, djName, startTime, stageId);
+        }
+
         public SessionStarted(String sessionId, String djName, Instant startTime) {
-            this("SESSION_STARTED", sessionId, djName, startTime);
+            this(sessionId, djName, startTime, null);
         }
     }
 
-    public record NowPlaying(String type, String sessionId, String djName, TrackInfo track) {
+    /** {@code stageId} only for a set live on an event's stage. */
+    public record NowPlaying(String type, String sessionId, String djName, TrackInfo track, Long stageId) {
+        public NowPlaying(String sessionId, String djName, TrackInfo track, Long stageId) {
+            this("NOW_PLAYING", sessionId, djName, track, stageId);
+        }
+
         public NowPlaying(String sessionId, String djName, TrackInfo track) {
-            this("NOW_PLAYING", sessionId, djName, track);
+            this(sessionId, djName, track, null);
+        }
+
+        public static NowPlaying of(LiveSession session) {
+            return new NowPlaying(session.sessionId(), session.djName(), session.currentTrack(), session.stageId());
+        }
+    }
+
+    /** {@code STAGE_IDLE}: nobody plays on the stage a connection follows; {@code nextSlot} is what the schedule has next. */
+    public record StageIdle(String type, long stageId, UpcomingSlot nextSlot) {
+        public StageIdle(long stageId, UpcomingSlot nextSlot) {
+            this("STAGE_IDLE", stageId, nextSlot);
         }
     }
 

@@ -11,12 +11,14 @@ import java.time.Instant;
  * @param ownerConnectionId the connection that may broadcast, stop and end
  * @param currentTrack      null when nothing plays
  * @param djDisconnectedAt  null while the DJ is connected
+ * @param stageId           the stage of an event it is live on, null for a set of its own
  */
 public record LiveSession(String sessionId, String djName, Long djId, Instant startedAt, Instant lastActivityAt,
-                          TrackInfo currentTrack, String ownerConnectionId, Instant djDisconnectedAt) {
+                          TrackInfo currentTrack, String ownerConnectionId, Instant djDisconnectedAt, Long stageId) {
 
-    public static LiveSession start(String sessionId, String djName, Long djId, String ownerConnectionId, Instant now) {
-        return new LiveSession(sessionId, djName, djId, now, now, null, ownerConnectionId, null);
+    public static LiveSession start(String sessionId, String djName, Long djId, String ownerConnectionId, Instant now,
+                                    Long stageId) {
+        return new LiveSession(sessionId, djName, djId, now, now, null, ownerConnectionId, null, stageId);
     }
 
     public boolean ownedBy(String connectionId) {
@@ -29,11 +31,11 @@ public record LiveSession(String sessionId, String djName, Long djId, Instant st
     }
 
     public LiveSession resumedBy(String connectionId, String name, Instant now) {
-        return new LiveSession(sessionId, name, djId, startedAt, now, currentTrack, connectionId, null);
+        return new LiveSession(sessionId, name, djId, startedAt, now, currentTrack, connectionId, null, stageId);
     }
 
     public LiveSession playing(TrackInfo track, Instant now) {
-        return new LiveSession(sessionId, djName, djId, startedAt, now, track, ownerConnectionId, djDisconnectedAt);
+        return new LiveSession(sessionId, djName, djId, startedAt, now, track, ownerConnectionId, djDisconnectedAt, stageId);
     }
 
     public LiveSession stopped(Instant now) {
@@ -41,6 +43,12 @@ public record LiveSession(String sessionId, String djName, Long djId, Instant st
     }
 
     public LiveSession djGone(Instant now) {
-        return new LiveSession(sessionId, djName, djId, startedAt, lastActivityAt, currentTrack, ownerConnectionId, now);
+        return new LiveSession(sessionId, djName, djId, startedAt, lastActivityAt, currentTrack, ownerConnectionId, now, stageId);
+    }
+
+    /** The same set, now live on the stage (a DJ app that resumed naming another stage). */
+    public LiveSession onStage(Long stage) {
+        return new LiveSession(sessionId, djName, djId, startedAt, lastActivityAt, currentTrack, ownerConnectionId,
+                djDisconnectedAt, stage);
     }
 }

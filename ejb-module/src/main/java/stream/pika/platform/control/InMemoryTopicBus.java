@@ -8,6 +8,7 @@ import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Topic;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,9 @@ public class InMemoryTopicBus implements TopicBus {
     private final Map<String, Outbox> connections = new ConcurrentHashMap<>();
     private final Map<Topic, Set<Outbox>> members = new ConcurrentHashMap<>();
     private final Map<String, Set<Topic>> memberships = new ConcurrentHashMap<>();
+    /** Relays: the source of each target, and the targets of each source (changed under this bus's lock, read freely). */
+    private final Map<Topic, Topic> sourceOf = new ConcurrentHashMap<>();
+    private final Map<Topic, Set<Topic>> targetsOf = new ConcurrentHashMap<>();
 
     @Override
     public void open(Outbox connection) {
@@ -81,15 +85,59 @@ public class InMemoryTopicBus implements TopicBus {
         }
     }
 
-    /** Whether a connection of this node joined the topic. */
+    @Override
+    public void relay(Topic target, Topic source) {
+        relayHere(target, Optional.of(source));
+    }
+
+    @Override
+    public synchronized void endRelay(Topic target, Topic source) {
+        if (source.equals(sourceOf.get(target))) {
+            relayHere(target, Optional.empty());
+        }
+    }
+
+    @Override
+    public synchronized void relayHere(Topic target, Optional<Topic> source) {
+        Topic before = source.isPresent() ? sourceOf.put(target, source.get()) : sourceOf.remove(target);
+        if (before != null && !source.equals(Optional.of(before))) {
+            targetsOf.computeIfPresent(before, (s, targets) -> {
+                targets.remove(target);
+                return targets.isEmpty() ? null : targets;
+            });
+        }
+        source.ifPresent(s -> targetsOf.computeIfAbsent(s, t -> ConcurrentHashMap.newKeySet()).add(target));
+    }
+
+    @Override
+    public Optional<Topic> relayInto(Topic target) {
+        return Optional.ofNullable(sourceOf.get(target));
+    }
+
+    /** Whether a connection of this node joined the topic, or a topic it is relayed into. */
     boolean hasMembers(Topic topic) {
+        if (hasOwnMembers(topic)) {
+            return true;
+        }
+        Set<Topic> targets = targetsOf.get(topic);
+        return targets != null && targets.stream().anyMatch(this::hasOwnMembers);
+    }
+
+    private boolean hasOwnMembers(Topic topic) {
         Set<Outbox> audience = members.get(topic);
         return audience != null && !audience.isEmpty();
     }
 
-    /** Hands already encoded text to this node's members of the topic, but the excluded one. */
+    /** Hands already encoded text to this node's members of the topic and of the topics it is relayed into, but the excluded one. */
     void deliver(Topic topic, String json, String excludedConnectionId) {
-        Set<Outbox> audience = members.get(topic);
+        deliverTo(members.get(topic), json, excludedConnectionId);
+        Set<Topic> targets = targetsOf.get(topic);
+        if (targets != null) {
+            targets.forEach(target -> deliverTo(members.get(target), json, excludedConnectionId));
+        }
+    }
+
+    private static void deliverTo(Set<Outbox> audience, String json, String excludedConnectionId) {
         if (audience == null) {
             return;
         }

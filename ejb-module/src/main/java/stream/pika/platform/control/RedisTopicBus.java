@@ -22,6 +22,7 @@ import stream.pika.platform.entity.Topic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,9 @@ public class RedisTopicBus implements TopicBus {
     private static final int MAX_QUEUED = 100_000;
     private static final int BATCH = 256;
     private static final char SEPARATOR = '\n';
+    /** The bus's own orders travel as envelopes whose topic no real topic can have. */
+    private static final String RELAY = "!relay";
+    private static final String END_RELAY = "!end-relay";
 
     @Inject
     RedisConnection redis;
@@ -146,8 +150,34 @@ public class RedisTopicBus implements TopicBus {
     public void publish(Topic topic, Object message, String excludedConnectionId) {
         String json = WireFormat.toJson(message);
         local.deliver(topic, json, excludedConnectionId);
-        String envelope = node + SEPARATOR + (excludedConnectionId == null ? "" : excludedConnectionId)
-                + SEPARATOR + topic.name() + SEPARATOR + json;
+        enqueue(excludedConnectionId == null ? "" : excludedConnectionId, topic.name(), json);
+    }
+
+    /** Through the same queue as the messages, so every node sets it before it delivers what this node publishes next. */
+    @Override
+    public void relay(Topic target, Topic source) {
+        local.relay(target, source);
+        enqueue("", RELAY, target.name() + SEPARATOR + source.name());
+    }
+
+    @Override
+    public void endRelay(Topic target, Topic source) {
+        local.endRelay(target, source);
+        enqueue("", END_RELAY, target.name() + SEPARATOR + source.name());
+    }
+
+    @Override
+    public void relayHere(Topic target, Optional<Topic> source) {
+        local.relayHere(target, source);
+    }
+
+    @Override
+    public Optional<Topic> relayInto(Topic target) {
+        return local.relayInto(target);
+    }
+
+    private void enqueue(String excluded, String topic, String body) {
+        String envelope = node + SEPARATOR + excluded + SEPARATOR + topic + SEPARATOR + body;
         if (!outgoing.offer(envelope)) {
             dropped.incrementAndGet();
             if (overflowLogged.compareAndSet(false, true)) {
@@ -169,9 +199,28 @@ public class RedisTopicBus implements TopicBus {
             return; // malformed, or our own: delivered locally already
         }
         String excluded = envelope.substring(first + 1, second);
-        Topic topic = new Topic(envelope.substring(second + 1, third));
+        String name = envelope.substring(second + 1, third);
+        if (name.equals(RELAY) || name.equals(END_RELAY)) {
+            relayed(name, envelope.substring(third + 1));
+            return;
+        }
+        Topic topic = new Topic(name);
         if (local.hasMembers(topic)) {
             local.deliver(topic, envelope.substring(third + 1), excluded.isEmpty() ? null : excluded);
+        }
+    }
+
+    private void relayed(String order, String topics) {
+        int split = topics.indexOf(SEPARATOR);
+        if (split < 0) {
+            return;
+        }
+        Topic target = new Topic(topics.substring(0, split));
+        Topic source = new Topic(topics.substring(split + 1));
+        if (order.equals(RELAY)) {
+            local.relay(target, source);
+        } else {
+            local.endRelay(target, source);
         }
     }
 

@@ -37,6 +37,7 @@ public class ClientMessageCodec {
             Map.entry("TRACK_STOPPED", ClientMessages.TrackStopped.class),
             Map.entry("END_SESSION", ClientMessages.EndSession.class),
             Map.entry("SUBSCRIBE", ClientMessages.Subscribe.class),
+            Map.entry("SUBSCRIBE_STAGE", ClientMessages.SubscribeStage.class),
             Map.entry("GET_SESSIONS", ClientMessages.GetSessions.class),
             Map.entry("PING", ClientMessages.Ping.class),
             Map.entry("VALIDATE_SESSION", ClientMessages.ValidateSession.class),

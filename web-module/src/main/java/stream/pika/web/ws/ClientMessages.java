@@ -80,6 +80,10 @@ public final class ClientMessages {
         }
     }
 
+    /** Follows a stage, whoever plays on it (new in 0.4; the client id as SUBSCRIBE's, 8–256 characters). */
+    public record SubscribeStage(@NotNull @Positive Long stageId, @CharLength(min = 8, max = 256) String clientId) {
+    }
+
     public record GetSessions() {
     }
 

@@ -192,6 +192,7 @@ public class LiveEndpoint {
             case "TRACK_STOPPED" -> booth.stopTrack(caller, ((ClientMessages.TrackStopped) message).sessionId());
             case "END_SESSION" -> booth.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
             case "SUBSCRIBE" -> audience.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
+            case "SUBSCRIBE_STAGE" -> audience.followStage(caller, ((ClientMessages.SubscribeStage) message).stageId());
             case "GET_SESSIONS" -> sessions.sessionsList(caller);
             case "PING" -> audience.ping();
             case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());
