@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An event's schedule: slots per stage. Slots never overlap on a stage and lie inside their event
@@ -60,13 +61,16 @@ public class Schedule {
 
     @PermitAll
     public ScheduleView schedule(long eventId) {
-        Event event = access.visible(eventId, CallerIds.ifSignedIn(context, Roles.SIGNED_IN));
+        Optional<Long> caller = CallerIds.ifSignedIn(context, Roles.SIGNED_IN);
+        Event event = access.visible(eventId, caller);
+        boolean organizer = caller.filter(event::ownedBy).isPresent();
         Instant now = clock.instant();
         Map<Long, List<SlotView>> byStage = new LinkedHashMap<>();
         List<Stage> stages = events.stagesOf(eventId);
         stages.forEach(stage -> byStage.put(stage.id(), new ArrayList<>()));
         for (ScheduleSlot slot : slots.ofEvent(eventId)) {
-            byStage.get(slot.stage().id()).add(slot.view(now));
+            SlotView view = slot.view(now);
+            byStage.get(slot.stage().id()).add(organizer ? view : view.forPublic());
         }
         return new ScheduleView(eventId, event.view().timeZone(),
                 stages.stream().map(stage -> new ScheduleView.StageSchedule(stage.view(), byStage.get(stage.id()))).toList());
@@ -99,8 +103,11 @@ public class Schedule {
     @PermitAll
     public SlotView slot(long slotId) {
         ScheduleSlot slot = slots.find(slotId).orElseThrow(() -> PikaException.notFound(EventMessages.SLOT_NOT_FOUND));
-        access.visible(slot.stage().event().id(), CallerIds.ifSignedIn(context, Roles.SIGNED_IN));
-        return slot.view(clock.instant());
+        Optional<Long> caller = CallerIds.ifSignedIn(context, Roles.SIGNED_IN);
+        Event event = access.visible(slot.stage().event().id(), caller);
+        SlotView view = slot.view(clock.instant());
+        return caller.filter(event::ownedBy).isPresent() || caller.filter(id -> id.equals(slot.djId())).isPresent()
+                ? view : view.forPublic();
     }
 
     private SlotView news(ScheduleSlot slot, ScheduleChanged.Change change) {

@@ -6,10 +6,15 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import stream.pika.events.entity.ScheduleChanged;
 import stream.pika.events.entity.ScheduleMessages;
+import stream.pika.events.entity.SlotView;
 import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.Topic;
 
-/** Tells an event's topic (its followers, its open dashboards) of schedule and booking changes, once committed. */
+/**
+ * Tells an event of schedule and booking changes, once committed: its followers (the event's
+ * topic) the schedule as the public sees it, its organizers' dashboards (the staff topic) every
+ * change in full, bookings included.
+ */
 @ApplicationScoped
 public class ScheduleNews {
 
@@ -17,9 +22,19 @@ public class ScheduleNews {
     TopicBus bus;
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScheduleChanged change) {
-        Object message = change.change() == ScheduleChanged.Change.BOOKING
-                ? new ScheduleMessages.BookingUpdated(change.eventId(), change.slot())
-                : new ScheduleMessages.ScheduleUpdated(change.eventId(), change.change().value(), change.slot());
-        bus.publish(Topic.event(change.eventId()), message, null);
+        if (change.change() == ScheduleChanged.Change.BOOKING) {
+            bus.publish(Topic.eventStaff(change.eventId()), new ScheduleMessages.BookingUpdated(change.eventId(), change.slot()), null);
+            if (change.slot().forPublic().djId() != null) {
+                // a confirmed DJ is news for the followers too ("next up")
+                bus.publish(Topic.event(change.eventId()), scheduleUpdated(change, change.slot().forPublic()), null);
+            }
+            return;
+        }
+        bus.publish(Topic.eventStaff(change.eventId()), scheduleUpdated(change, change.slot()), null);
+        bus.publish(Topic.event(change.eventId()), scheduleUpdated(change, change.slot().forPublic()), null);
+    }
+
+    private static ScheduleMessages.ScheduleUpdated scheduleUpdated(ScheduleChanged change, SlotView slot) {
+        return new ScheduleMessages.ScheduleUpdated(change.eventId(), change.change().value(), slot);
     }
 }

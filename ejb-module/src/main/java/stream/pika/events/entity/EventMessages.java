@@ -13,6 +13,8 @@ public final class EventMessages {
     public static final String STALE = "This slot was changed by someone else: reload it and try again";
     public static final String VERSION_REQUIRED = "If-Match with the slot's version is required";
     public static final String ENDED = "This event has ended";
+    public static final String NOT_PUBLISHED = "Publish the event first: a draft has no followers";
+    public static final String STAGE_CLOSED = "Stage is closed";
 
     private EventMessages() {
     }

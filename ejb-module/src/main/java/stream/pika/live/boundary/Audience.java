@@ -2,6 +2,7 @@ package stream.pika.live.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import stream.pika.events.boundary.RecentAnnouncements;
 import stream.pika.events.entity.FollowableStage;
 import stream.pika.live.control.LiveSettings;
 import stream.pika.live.control.LiveStateStore;
@@ -92,6 +93,12 @@ public class Audience {
     @Inject
     StageAirtime airtime;
 
+    @Inject
+    SignedInConnections signedIn;
+
+    @Inject
+    RecentAnnouncements recentAnnouncements;
+
     /** Connections of this node following a session. */
     private final Map<String, Following> following = new ConcurrentHashMap<>();
 
@@ -109,6 +116,7 @@ public class Audience {
         Instant now = now();
         bus.close(caller.connectionId());
         booth.connectionLost(caller.connectionId(), now);
+        signedIn.disconnected(caller.connectionId());
         Following follow = following.remove(caller.connectionId());
         if (follow != null && follow.clientId() != null) {
             store.removeListener(follow.listenersKey(), follow.clientId(), now);
@@ -171,16 +179,20 @@ public class Audience {
         if (caller.clientId() != null && !target.equals(before)) {
             store.addListener(target.listenersKey(), caller.clientId(), now, settings.listenerLinger());
         }
+        List<Object> replies = new ArrayList<>();
         Optional<LiveSession> live = airtime.onAirNow(stageId);
         if (live.isEmpty()) {
-            return Outcome.done(airtime.idle(stageId, now));
+            replies.add(airtime.idle(stageId, now));
+        } else {
+            replies.add(new LiveMessages.ListenerCount(live.get().sessionId(), listeners(live.get(), now)));
+            if (live.get().currentTrack() != null) {
+                replies.add(LiveMessages.NowPlaying.of(live.get()));
+            }
+            companions.each(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
         }
-        List<Object> replies = new ArrayList<>();
-        replies.add(new LiveMessages.ListenerCount(live.get().sessionId(), listeners(live.get(), now)));
-        if (live.get().currentTrack() != null) {
-            replies.add(LiveMessages.NowPlaying.of(live.get()));
+        if (before == null || !Long.valueOf(stage.get().eventId()).equals(before.eventId())) {
+            replies.addAll(recentAnnouncements.of(stage.get().eventId())); // what the event said in the last 15 minutes
         }
-        companions.each(c -> replies.addAll(c.lateJoiner(live.get(), caller.clientId(), now)));
         return Outcome.done(replies);
     }
 

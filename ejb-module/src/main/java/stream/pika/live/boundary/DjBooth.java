@@ -295,6 +295,12 @@ public class DjBooth {
         return closed;
     }
 
+    /** The DJ account whose session this connection runs, if it registered one with a token. */
+    public Optional<Long> djOf(String connectionId) {
+        String sessionId = djConnections.get(connectionId);
+        return sessionId == null ? Optional.empty() : store.session(sessionId).map(LiveSession::djId);
+    }
+
     /** The DJ's connection is gone: its session waits out the reconnect grace. */
     void connectionLost(String connectionId, Instant now) {
         String sessionId = djConnections.remove(connectionId);

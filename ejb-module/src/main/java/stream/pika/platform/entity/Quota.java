@@ -39,7 +39,15 @@ public enum Quota {
     /** Push subscribe and unsubscribe calls per client IP. */
     PUSH_SUBSCRIBE("push-subscribe", 5, Duration.ofMinutes(1)),
     /** Pushes a DJ sends (announcements with push, {@code /api/push/send}): every one buzzes a room of phones. */
-    PUSH_SEND("push-send", 10, Duration.ofMinutes(1));
+    PUSH_SEND("push-send", 10, Duration.ofMinutes(1)),
+    /** Stage follows over REST per client IP (a phone follows a few stages; each is a database write). */
+    STAGE_FOLLOWS("stage-follows", 60, Duration.ofMinutes(1)),
+    /** SUBSCRIBE_STAGE per connection: a stage not seen lately is read from the database. */
+    STAGE_SUBSCRIBES("stage-subscribes", 20, Duration.ofMinutes(1)),
+    /** AUTHENTICATE per connection: each one looks a token up. */
+    WS_AUTHENTICATE("ws-authenticate", 10, Duration.ofMinutes(1)),
+    /** Event announcements per organizer: each one reaches every follower of the event. */
+    EVENT_ANNOUNCEMENTS("event-announcements", 10, Duration.ofMinutes(10));
 
     private final String key;
     private final int defaultLimit;

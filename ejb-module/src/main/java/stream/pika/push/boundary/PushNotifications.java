@@ -98,18 +98,31 @@ public class PushNotifications {
         return sendToSessions(live, payload, limit, "of DJ " + djId + " to session(s) " + live);
     }
 
+    /**
+     * A push to these devices (an event's followers): looked up and sent off the caller's thread;
+     * the report comes when every push is settled.
+     */
+    public CompletionStage<PushReport> sendTo(List<String> endpoints, PushPayload payload, String description) {
+        return CompletableFuture
+                .supplyAsync(() -> subscriptions.activeAt(endpoints), executor)
+                .thenCompose((List<PushTarget> targets) -> delivery.send(targets, payload, description))
+                .thenApplyAsync(this::settled, executor);
+    }
+
+    private PushReport settled(PushDelivery.Result result) {
+        try {
+            subscriptions.markGone(result.gone());
+        } catch (RuntimeException e) {
+            // Not lost for good: the next send finds them gone again.
+            LOG.log(Level.WARNING, "Expired push subscriptions not marked: " + e.getMessage(), e);
+        }
+        return new PushReport(result.sent(), result.failed(), result.total());
+    }
+
     private CompletableFuture<PushReport> sendToSessions(List<String> sessionIds, PushPayload payload, int limit, String description) {
         return CompletableFuture
                 .supplyAsync(() -> subscriptions.activeFor(sessionIds, limit), executor)
                 .thenCompose((List<PushTarget> targets) -> delivery.send(targets, payload, description))
-                .thenApplyAsync(result -> {
-                    try {
-                        subscriptions.markGone(result.gone());
-                    } catch (RuntimeException e) {
-                        // Not lost for good: the next send finds them gone again.
-                        LOG.log(Level.WARNING, "Expired push subscriptions not marked: " + e.getMessage(), e);
-                    }
-                    return new PushReport(result.sent(), result.failed(), result.total());
-                }, executor);
+                .thenApplyAsync(this::settled, executor);
     }
 }

@@ -103,6 +103,25 @@ public class PushSubscriptions {
                 .toList();
     }
 
+    /** The active subscriptions among these endpoints (an event's followers' devices, each once). */
+    public List<PushTarget> activeAt(Collection<String> endpoints) {
+        if (endpoints.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM PushSubscription p WHERE p.unsubscribedAt IS NULL AND p.endpoint IN :endpoints",
+                        PushSubscription.class)
+                .setParameter("endpoints", endpoints)
+                .getResultStream()
+                .map(PushTarget::of)
+                .toList();
+    }
+
+    /** Whether this endpoint is a subscription that still takes pushes. */
+    public boolean isActive(String endpoint) {
+        PushSubscription subscription = endpoint == null ? null : em.find(PushSubscription.class, endpoint);
+        return subscription != null && subscription.unsubscribedAt() == null;
+    }
+
     /** The push service said these subscriptions no longer exist (404/410): never push to them again. */
     public int markGone(Collection<String> endpoints) {
         if (endpoints.isEmpty()) {

@@ -76,9 +76,9 @@ public class PushDelivery {
         }
     }
 
-    private record Push(Batch batch, PushTarget target, byte[] payload, int attempt) {
+    private record Push(Batch batch, PushTarget target, byte[] payload, PushPayload.Urgency urgency, int attempt) {
         Push next() {
-            return new Push(batch, target, payload, attempt + 1);
+            return new Push(batch, target, payload, urgency, attempt + 1);
         }
     }
 
@@ -150,7 +150,7 @@ public class PushDelivery {
             return batch.done;
         }
         byte[] bytes = payload.bytes();
-        targets.forEach(target -> queue.add(new Push(batch, target, bytes, 1)));
+        targets.forEach(target -> queue.add(new Push(batch, target, bytes, payload.urgency(), 1)));
         pump();
         return batch.done.whenComplete((result, error) -> LOG.info(() -> "Push " + description + ": "
                 + result.sent() + " sent, " + result.failed() + " failed (" + result.gone().size() + " expired) of " + result.total()));
@@ -182,7 +182,7 @@ public class PushDelivery {
         return CompletableFuture
                 .supplyAsync(() -> {
                     try {
-                        return signer.request(push.target(), push.payload());
+                        return signer.request(push.target(), push.payload(), push.urgency());
                     } catch (GeneralSecurityException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }

@@ -5,6 +5,7 @@ import nl.martijndwars.webpush.Encoding;
 import nl.martijndwars.webpush.Notification;
 import nl.martijndwars.webpush.Utils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import stream.pika.push.entity.PushPayload;
 import stream.pika.push.entity.PushTarget;
 
 import java.net.URI;
@@ -61,7 +62,7 @@ final class PushSigner extends AbstractPushService<PushSigner> {
     }
 
     /** The encrypted, signed request for one subscription (~4 ms of CPU: call it off the live path). */
-    HttpRequest request(PushTarget target, byte[] payload) throws GeneralSecurityException {
+    HttpRequest request(PushTarget target, byte[] payload, PushPayload.Urgency urgency) throws GeneralSecurityException {
         try {
             Notification notification = new Notification(target.endpoint(),
                     Utils.loadPublicKey(base64Url(target.p256dh())), decode(target.auth()), payload, ttlSeconds);
@@ -75,10 +76,11 @@ final class PushSigner extends AbstractPushService<PushSigner> {
                 request.version(java.net.http.HttpClient.Version.HTTP_1_1);
             }
             prepared.getHeaders().forEach((name, value) -> {
-                if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT)) && !"urgency".equalsIgnoreCase(name)) {
                     request.header(name, value);
                 }
             });
+            request.header("Urgency", urgency.header());
             return request.build();
         } catch (java.io.IOException | org.jose4j.lang.JoseException | IllegalArgumentException e) {
             throw new GeneralSecurityException("Cannot prepare the push: " + e.getMessage(), e);

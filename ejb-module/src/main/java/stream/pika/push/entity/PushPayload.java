@@ -13,9 +13,47 @@ import java.nio.charset.StandardCharsets;
  * app's worker reads it, or a plain string (the original's {@code /api/push/send} allowed both).
  * At most {@value #MAX_BYTES} bytes, so that it fits one encrypted push record (4,096 bytes).
  */
-public record PushPayload(String json) {
+public record PushPayload(String json, Urgency urgency) {
 
     public static final int MAX_BYTES = 3_072;
+
+    /** Web Push's {@code Urgency} header (RFC 8030): a phone may deliver a high one at once, even when saving power. */
+    public enum Urgency {
+        NORMAL("normal"), HIGH("high");
+
+        private final String header;
+
+        Urgency(String header) {
+            this.header = header;
+        }
+
+        public String header() {
+            return header;
+        }
+    }
+
+    public PushPayload(String json) {
+        this(json, Urgency.NORMAL);
+    }
+
+    /**
+     * An organizer's announcement to an event's followers. An urgent one is sent with urgency
+     * {@code high} and asks the phone to keep it on screen until the dancer acts
+     * ({@code requireInteraction}, which the service worker passes to {@code showNotification}).
+     */
+    public static PushPayload eventAnnouncement(long eventId, String eventName, String message, String priority) {
+        var json = WireFormat.jsonp();
+        boolean urgent = "urgent".equals(priority);
+        String title = (urgent ? "Urgent: " : "") + eventName;
+        return new PushPayload(json.createObjectBuilder()
+                .add("title", title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title)
+                .add("body", message)
+                .add("priority", priority)
+                .add("requireInteraction", urgent)
+                .add("data", json.createObjectBuilder().add("url", "/event/" + eventId).add("eventId", eventId)
+                        .add("priority", priority))
+                .build().toString(), urgent ? Urgency.HIGH : Urgency.NORMAL);
+    }
     private static final int MAX_TITLE = 100;
     private static final int MAX_BODY = 1_000;
 

@@ -17,9 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import stream.pika.events.boundary.EventAnnouncements;
 import stream.pika.events.boundary.Events;
 import stream.pika.events.boundary.Schedule;
 import stream.pika.events.boundary.Stages;
+import stream.pika.events.entity.AnnouncementRequest;
+import stream.pika.events.entity.AnnouncementView;
 import stream.pika.events.entity.EventDetails;
 import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.EventView;
@@ -41,6 +44,9 @@ public class EventsResource {
     Events events;
 
     @Inject
+    EventAnnouncements announcements;
+
+    @Inject
     Stages stages;
 
     @Inject
@@ -53,6 +59,12 @@ public class EventsResource {
     }
 
     public record StageAnswer(boolean success, StageView stage) {
+    }
+
+    public record AnnouncementAnswer(boolean success, AnnouncementView announcement) {
+    }
+
+    public record AnnouncementHistory(boolean success, java.util.List<AnnouncementView> announcements) {
     }
 
     public record ScheduleAnswer(boolean success, ScheduleView schedule) {
@@ -102,6 +114,24 @@ public class EventsResource {
     @RolesAllowed(Roles.ORGANIZER)
     public EventAnswer publish(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
         return new EventAnswer(true, events.moveTo(Long.parseLong(id), EventStatus.PUBLISHED));
+    }
+
+    /** An announcement to everyone following a stage of the event (with push: one per device). */
+    @POST
+    @Path("{id}/announcements")
+    @RolesAllowed(Roles.ORGANIZER)
+    public Response announce(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id,
+                             @NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid AnnouncementRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(new AnnouncementAnswer(true, announcements.announce(Long.parseLong(id), request))).build();
+    }
+
+    /** The event's announcements, newest first (its organizer only). */
+    @GET
+    @Path("{id}/announcements")
+    @RolesAllowed(Roles.ORGANIZER)
+    public AnnouncementHistory announcements(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        return new AnnouncementHistory(true, announcements.history(Long.parseLong(id)));
     }
 
     @POST

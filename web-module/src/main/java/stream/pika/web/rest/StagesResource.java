@@ -24,8 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import stream.pika.events.boundary.Bookings;
 import stream.pika.events.boundary.Schedule;
+import stream.pika.events.boundary.StageFollows;
 import stream.pika.events.boundary.Stages;
 import stream.pika.events.entity.EventMessages;
+import stream.pika.events.entity.FollowRequest;
+import stream.pika.events.entity.StageFollow;
 import stream.pika.events.entity.QrFormat;
 import stream.pika.events.entity.SlotDetails;
 import stream.pika.events.entity.SlotView;
@@ -33,6 +36,7 @@ import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageStatus;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.entity.PikaException;
+import stream.pika.platform.entity.Quota;
 
 /**
  * Stages ({@code /api/stages/{id}}) and schedule slots ({@code /api/stages/{id}/slots},
@@ -62,7 +66,16 @@ public class StagesResource {
     @Inject
     Bookings bookings;
 
+    @Inject
+    StageFollows follows;
+
     public record SlotAnswer(boolean success, SlotView slot) {
+    }
+
+    public record FollowAnswer(boolean success, StageFollow follow) {
+    }
+
+    public record Confirmation(boolean success) {
     }
 
     /** {@code {"status": "active|paused|closed"}}. */
@@ -74,6 +87,25 @@ public class StagesResource {
     @Path("stages/{id}")
     public EventsResource.StageAnswer stage(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id) {
         return new EventsResource.StageAnswer(true, stages.stage(Long.parseLong(id)));
+    }
+
+    /** A device follows the stage for its event's pushes ({@code {"clientId", "pushEndpoint"?}}). */
+    @POST
+    @Path("stages/{id}/subscribe")
+    @RateLimited(Quota.STAGE_FOLLOWS)
+    public FollowAnswer follow(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
+                               @NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid FollowRequest request) {
+        return new FollowAnswer(true, follows.follow(Long.parseLong(id), request));
+    }
+
+    /** The device stops following the stage ({@code {"clientId"}}). */
+    @POST
+    @Path("stages/{id}/unsubscribe")
+    @RateLimited(Quota.STAGE_FOLLOWS)
+    public Confirmation unfollow(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id,
+                                 @NotNull(message = JsonBodyReading.BODY_REQUIRED) @Valid FollowRequest request) {
+        follows.unfollow(Long.parseLong(id), request.clientId());
+        return new Confirmation(true);
     }
 
     @PUT

@@ -38,6 +38,8 @@ public class ClientMessageCodec {
             Map.entry("END_SESSION", ClientMessages.EndSession.class),
             Map.entry("SUBSCRIBE", ClientMessages.Subscribe.class),
             Map.entry("SUBSCRIBE_STAGE", ClientMessages.SubscribeStage.class),
+            Map.entry("AUTHENTICATE", ClientMessages.Authenticate.class),
+            Map.entry("SEND_EVENT_ANNOUNCEMENT", ClientMessages.SendEventAnnouncement.class),
             Map.entry("GET_SESSIONS", ClientMessages.GetSessions.class),
             Map.entry("PING", ClientMessages.Ping.class),
             Map.entry("VALIDATE_SESSION", ClientMessages.ValidateSession.class),

@@ -84,6 +84,17 @@ public final class ClientMessages {
     public record SubscribeStage(@NotNull @Positive Long stageId, @CharLength(min = 8, max = 256) String clientId) {
     }
 
+    /** Says which account this connection acts for (an organizer's dashboard, say): a token as the DJ app's. */
+    public record Authenticate(@NotNull @CharLength(min = 10, max = 2000) String token) {
+    }
+
+    /** An organizer's announcement to every follower of the event's stages (as {@code POST /api/events/{id}/announcements}). */
+    public record SendEventAnnouncement(@NotNull @Positive Long eventId,
+                                        @NotNull @CharLength(min = 1, max = 500) String message,
+                                        @Pattern(regexp = "info|warning|urgent", message = "must be info, warning or urgent") String priority,
+                                        Boolean push) {
+    }
+
     public record GetSessions() {
     }
 

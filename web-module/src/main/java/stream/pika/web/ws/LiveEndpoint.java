@@ -22,6 +22,8 @@ import stream.pika.interactions.boundary.TempoVotes;
 import stream.pika.live.boundary.Audience;
 import stream.pika.live.boundary.DjBooth;
 import stream.pika.live.boundary.LiveSessions;
+import stream.pika.live.boundary.SignedInConnections;
+import stream.pika.events.entity.AnnouncementRequest;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.LiveMessages;
 import stream.pika.live.entity.Outcome;
@@ -102,6 +104,9 @@ public class LiveEndpoint {
 
     @Inject
     Announcements announcements;
+
+    @Inject
+    SignedInConnections signedIn;
 
     @Inject
     ClientMessageCodec codec;
@@ -193,6 +198,11 @@ public class LiveEndpoint {
             case "END_SESSION" -> booth.endSession(caller, ((ClientMessages.EndSession) message).sessionId());
             case "SUBSCRIBE" -> audience.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
             case "SUBSCRIBE_STAGE" -> audience.followStage(caller, ((ClientMessages.SubscribeStage) message).stageId());
+            case "AUTHENTICATE" -> signedIn.authenticate(caller, ((ClientMessages.Authenticate) message).token());
+            case "SEND_EVENT_ANNOUNCEMENT" -> {
+                ClientMessages.SendEventAnnouncement m = (ClientMessages.SendEventAnnouncement) message;
+                yield signedIn.announceToEvent(caller, m.eventId(), new AnnouncementRequest(m.message(), m.priority(), m.push()));
+            }
             case "GET_SESSIONS" -> sessions.sessionsList(caller);
             case "PING" -> audience.ping();
             case "VALIDATE_SESSION" -> sessions.validate(((ClientMessages.ValidateSession) message).sessionId());

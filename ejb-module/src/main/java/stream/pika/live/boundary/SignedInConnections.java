@@ -1,0 +1,86 @@
+package stream.pika.live.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import stream.pika.events.boundary.EventAnnouncements;
+import stream.pika.events.entity.AnnouncementRequest;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.SignedInUser;
+import stream.pika.live.entity.Caller;
+import stream.pika.live.entity.Outcome;
+import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.entity.PikaException;
+import stream.pika.platform.entity.Quota;
+import stream.pika.platform.entity.RateLimitExceeded;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Live connections that said who they are: AUTHENTICATE with an account's token (an organizer's
+ * dashboard, say), or a DJ's connection that registered its session with one. What such a
+ * connection may do is decided when it acts, with the account's roles as they are then.
+ */
+@ApplicationScoped
+public class SignedInConnections {
+
+    public static final String INVALID_TOKEN = "Invalid token";
+    private static final Logger LOG = Logger.getLogger(SignedInConnections.class.getName());
+
+    @Inject
+    DjAccounts accounts;
+
+    @Inject
+    DjBooth booth;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    EventAnnouncements eventAnnouncements;
+
+    /** Connections of this node authenticated with AUTHENTICATE (connection id to account id). */
+    private final Map<String, Long> users = new ConcurrentHashMap<>();
+
+    /** AUTHENTICATE {token}: the connection acts for the token's account from now on (a bad token changes nothing). */
+    public Outcome authenticate(Caller caller, String token) {
+        if (!rateLimits.admits(Quota.WS_AUTHENTICATE, caller.connectionId(), 1)) {
+            return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.WS_AUTHENTICATE).limit() + " per minute)");
+        }
+        Optional<SignedInUser> user = token == null ? Optional.empty() : accounts.authenticate(token);
+        if (user.isEmpty()) {
+            return Outcome.refused(INVALID_TOKEN);
+        }
+        users.put(caller.connectionId(), user.get().profile().id());
+        LOG.fine(() -> "Connection " + caller.connectionId() + " authenticated as account " + user.get().profile().id());
+        return Outcome.done();
+    }
+
+    /** The account the connection acts for: the one it authenticated as, else its DJ's session's. */
+    public Optional<Long> userOf(Caller caller) {
+        Long user = users.get(caller.connectionId());
+        return user != null ? Optional.of(user) : booth.djOf(caller.connectionId());
+    }
+
+    /** SEND_EVENT_ANNOUNCEMENT: as {@code POST /api/events/{id}/announcements}, for the connection's account. */
+    public Outcome announceToEvent(Caller caller, long eventId, AnnouncementRequest request) {
+        Optional<Long> user = userOf(caller);
+        if (user.isEmpty()) {
+            return Outcome.refused(EventAnnouncements.UNAUTHORIZED);
+        }
+        try {
+            eventAnnouncements.announceAs(user.get(), eventId, request);
+            return Outcome.done();
+        } catch (RateLimitExceeded e) {
+            return Outcome.refused("Rate limit exceeded (try again in " + e.decision().retryAfterSeconds() + "s)");
+        } catch (PikaException e) {
+            return Outcome.refused(e.getMessage());
+        }
+    }
+
+    void disconnected(String connectionId) {
+        users.remove(connectionId);
+    }
+}
