@@ -45,7 +45,12 @@ public final class Admins {
 
     /** A new organizer, applied and approved: its token. */
     public static String organizerToken() {
-        Api api = Api.newClient();
+        return organizerToken(Api::newClient);
+    }
+
+    /** {@link #organizerToken()} on a server of the test's own (a cluster's node). */
+    public static String organizerToken(java.util.function.Supplier<Api> clients) {
+        Api api = clients.get();
         String email = "organizer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Api.Reply applied = api.post("/api/auth/register/organizer", "{\"email\":\"" + email
                 + "\",\"password\":\"organizer password\",\"displayName\":\"Organizer " + java.util.UUID.randomUUID().toString().substring(0, 6)
@@ -55,7 +60,7 @@ public final class Admins {
         assertEquals(200, login.status(), login::toString);
         String token = login.json().getString("token");
         long applicationId = me(api, token).getJsonObject("organizerApplication").getJsonNumber("id").longValue();
-        Api admin = Api.newClient();
+        Api admin = clients.get();
         Api.Reply approved = admin.post("/api/admin/applications/" + applicationId + "/approve", "", bearer(firstAdminToken(admin)));
         assertEquals(200, approved.status(), approved::toString);
         return token;

@@ -53,6 +53,7 @@ class StageFollowersIT {
         LiveDj first = LiveDj.signUp();
         LiveDj second = LiveDj.signUp();
         String early = Dancer.newClientId();
+        String setA = LiveDj.newSessionId();
         try (WsClient follower = WsClient.connect(); WsClient sessionFan = WsClient.connect();
              LiveDj djA = first.connect(); LiveDj djB = second.connect()) {
             JsonObject idle = followStage(follower, floor.stageId(), early);
@@ -61,13 +62,18 @@ class StageFollowersIT {
             assertEquals("Late social", idle.getJsonObject("nextSlot").getString("title"), idle::toString);
             assertFalse(idle.getJsonObject("nextSlot").containsKey("djName"), "nobody is booked: omitted, never null");
 
-            String setA = LiveDj.newSessionId();
             goLive(djA, setA, floor.stageId());
             JsonObject started = follower.await("SESSION_STARTED", LiveDj.WAIT);
             assertEquals(setA, started.getString("sessionId"));
             assertEquals(floor.stageId(), started.getJsonNumber("stageId").longValue());
             assertAck(djA.play(setA, "Artist A", "First Song"));
             JsonObject playing = follower.await("NOW_PLAYING", LiveDj.WAIT);
+            JsonObject onAir = api.get("/api/events/" + floor.eventId()).json().getJsonArray("stages").getJsonObject(0).getJsonObject("live");
+            assertEquals(setA, onAir.getString("sessionId"), onAir::toString);
+            assertEquals("First Song", onAir.getJsonObject("playing").getString("title"));
+            assertEquals(1, onAir.getInt("listenerCount"), "the stage's follower listens to its set");
+            assertEquals(setA, api.get("/api/stages/" + floor.stageId()).json().getJsonObject("stage").getJsonObject("live")
+                    .getString("sessionId"));
             assertEquals("First Song", playing.getJsonObject("track").getString("title"));
             assertEquals(floor.stageId(), playing.getJsonNumber("stageId").longValue());
 
@@ -96,6 +102,8 @@ class StageFollowersIT {
             assertAck(djA.send(Json.createObjectBuilder().add("type", "END_SESSION").add("sessionId", setA)));
             assertEquals(setA, follower.await("SESSION_ENDED", LiveDj.WAIT).getString("sessionId"));
             assertEquals("STAGE_IDLE", follower.await("STAGE_IDLE", LiveDj.WAIT).getString("type"));
+            assertFalse(api.get("/api/stages/" + floor.stageId()).json().getJsonObject("stage").containsKey("live"),
+                    "nobody on air: omitted, never null");
             sessionFan.await("SESSION_ENDED", LiveDj.WAIT);
 
             String setB = LiveDj.newSessionId();
@@ -117,6 +125,20 @@ class StageFollowersIT {
             assertAck(ask(follower, Json.createObjectBuilder().add("type", "SEND_REACTION").add("sessionId", setA)
                     .add("reaction", "thank_you")));
             assertEquals(setB, djB.ws.await("REACTION_RECEIVED", LiveDj.WAIT).getString("sessionId"));
+        }
+        // The history knows which stage each set was on.
+        Waits.until(() -> stageOf(setA) == floor.stageId(), LiveDj.WAIT, "set A's stage in the history");
+    }
+
+    private static long stageOf(String sessionId) {
+        try (java.sql.Connection db = TestServer.postgres().connect(TestServer.DATABASE);
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT stage_id FROM sessions WHERE id = ?")) {
+            query.setString(1, sessionId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

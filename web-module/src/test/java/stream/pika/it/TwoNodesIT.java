@@ -305,7 +305,67 @@ class TwoNodesIT {
         }
     }
 
+    @Test
+    void stageFollowersOnBothNodesMoveWithAHandOverAcrossNodes() {
+        Api api = Api.at(one.port(), address());
+        String organizer = Admins.organizerToken(() -> Api.at(two.port(), address()));
+        long eventId = StageFollowersIT.event(api, organizer, "Two-node Night");
+        long stageId = StageFollowersIT.stage(api, organizer, eventId, "{\"name\":\"Main Floor\",\"openToAll\":true}");
+        assertEquals(200, api.post("/api/events/" + eventId + "/publish", "", Admins.bearer(organizer)).status());
+        List<WsClient> followers = new ArrayList<>();
+        try (LiveDj djA = dj(one); LiveDj djB = dj(two); WsClient desk = WsClient.connect(one.port(), null)) {
+            String setA = LiveDj.newSessionId();
+            StageFollowersIT.goLive(djA, setA, stageId);
+            for (int i = 0; i < 40; i++) {
+                WsClient phone = WsClient.connect((i % 2 == 0 ? one : two).port(), null);
+                followers.add(phone);
+                StageFollowersIT.followStageAll(phone, stageId, Dancer.newClientId());
+            }
+            assertAck(djA.play(setA, "Artist A", "Before the hand-over"));
+            for (WsClient phone : followers) {
+                assertEquals(setA, phone.await("NOW_PLAYING", WAIT).getString("sessionId"));
+            }
+            assertAck(djA.send(Json.createObjectBuilder().add("type", "END_SESSION").add("sessionId", setA)));
+            String setB = LiveDj.newSessionId();
+            StageFollowersIT.goLive(djB, setB, stageId); // on the other node
+            assertAck(djB.play(setB, "Artist B", "After the hand-over"));
+            int heard = 0;
+            for (WsClient phone : followers) {
+                if (setB.equals(phone.awaitMatching(m -> "NOW_PLAYING".equals(m.getString("type", null)), WAIT, "B's first track")
+                        .getString("sessionId"))) {
+                    heard++;
+                }
+            }
+            assertEquals(followers.size(), heard, "every follower on both nodes hears the next DJ");
+
+            // A follower on each node still names set A: its like goes to B, on node two.
+            for (int i = 0; i < 2; i++) {
+                String clientId = Dancer.newClientId();
+                WsClient phone = WsClient.connect((i == 0 ? one : two).port(), null);
+                followers.add(phone);
+                StageFollowersIT.followStageAll(phone, stageId, clientId);
+                assertAck(ask(phone, like("SEND_LIKE", setA, clientId, track("Artist B", "After the hand-over"))));
+                assertEquals("After the hand-over", djB.ws.await("LIKE_RECEIVED", WAIT).getJsonObject("payload")
+                        .getJsonObject("track").getString("title"));
+            }
+
+            // The organizer announces on node one; the followers on node two hear it too.
+            assertAck(ask(desk, Json.createObjectBuilder().add("type", "AUTHENTICATE").add("token", organizer)));
+            assertAck(ask(desk, Json.createObjectBuilder().add("type", "SEND_EVENT_ANNOUNCEMENT").add("eventId", eventId)
+                    .add("message", "Last dance at 3").add("priority", "info")));
+            for (WsClient phone : followers) {
+                assertEquals("Last dance at 3", phone.await("EVENT_ANNOUNCEMENT", WAIT).getString("message"));
+            }
+        } finally {
+            followers.forEach(WsClient::close);
+        }
+    }
+
     // ---- helpers
+
+    private static String address() {
+        return "198.18.201." + (1 + ThreadLocalRandom.current().nextInt(250));
+    }
 
     static LiveDj dj(MicroServer node) {
         LiveDj dj = LiveDj.of(Djs.register(Api.at(node.port(), "198.18.200." + (1 + ThreadLocalRandom.current().nextInt(250))), "dj-password"));

@@ -3,6 +3,8 @@ package stream.pika.live.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.events.boundary.RecentAnnouncements;
+import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.entity.Quota;
 import stream.pika.events.entity.FollowableStage;
 import stream.pika.live.control.LiveSettings;
 import stream.pika.live.control.LiveStateStore;
@@ -97,6 +99,9 @@ public class Audience {
     SignedInConnections signedIn;
 
     @Inject
+    RateLimits rateLimits;
+
+    @Inject
     RecentAnnouncements recentAnnouncements;
 
     /** Connections of this node following a session. */
@@ -163,6 +168,9 @@ public class Audience {
      * the connection by itself.
      */
     public Outcome followStage(Caller caller, long stageId) {
+        if (!rateLimits.admits(Quota.STAGE_SUBSCRIBES, caller.connectionId(), 1)) {
+            return Outcome.refused("Rate limit exceeded (max " + rateLimits.policy(Quota.STAGE_SUBSCRIBES).limit() + " stage follows/min)");
+        }
         Optional<FollowableStage> stage = airtime.followable(stageId);
         if (stage.isEmpty()) {
             return Outcome.refused(STAGE_NOT_FOUND);

@@ -152,7 +152,7 @@ public class DjBooth {
                     return Outcome.refused(STAGE_TAKEN);
                 }
                 enterSession(caller.connectionId(), sessionId, now);
-                history.openSession(sessionId, djId, djName, now);
+                history.openSession(sessionId, djId, djName, now, stageId);
                 history.recordEvent(sessionId, SessionEvent.Type.CONNECT, now, EventDetail.of("clientVersion",
                         clientVersion == null ? "0.3.0" : clientVersion));
                 airtime.onAir(registration.session()); // before the news, so the stage's followers hear it

@@ -26,8 +26,8 @@ public class HistoryWriter {
     @Inject
     SessionArchive archive;
 
-    public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
-        writes.submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt));
+    public void openSession(String sessionId, Long djId, String djName, Instant startedAt, Long stageId) {
+        writes.submit(sessionId, "open session", () -> archive.open(sessionId, djId, djName, startedAt, stageId));
     }
 
     /** Records a play unless it repeats the last track written for the session. */

@@ -37,14 +37,16 @@ public class SessionArchive {
     }
 
     /** Inserts the session, or re-opens it (clears {@code ended_at}) when the same DJ registers it again. */
-    public void open(String sessionId, Long djId, String djName, Instant startedAt) {
-        em.createNativeQuery("INSERT INTO sessions (id, dj_user_id, dj_name, started_at) VALUES (?1, ?2, ?3, ?4)"
-                        + " ON CONFLICT (id) DO UPDATE SET ended_at = NULL, dj_name = EXCLUDED.dj_name"
+    public void open(String sessionId, Long djId, String djName, Instant startedAt, Long stageId) {
+        em.createNativeQuery("INSERT INTO sessions (id, dj_user_id, dj_name, started_at, stage_id) VALUES (?1, ?2, ?3, ?4, ?5)"
+                        + " ON CONFLICT (id) DO UPDATE SET ended_at = NULL, dj_name = EXCLUDED.dj_name,"
+                        + " stage_id = COALESCE(EXCLUDED.stage_id, sessions.stage_id)"
                         + " WHERE sessions.dj_user_id IS NOT DISTINCT FROM EXCLUDED.dj_user_id")
                 .setParameter(1, sessionId)
                 .setParameter(2, djId)
                 .setParameter(3, djName)
                 .setParameter(4, startedAt.atOffset(ZoneOffset.UTC))
+                .setParameter(5, stageId)
                 .executeUpdate();
     }
 

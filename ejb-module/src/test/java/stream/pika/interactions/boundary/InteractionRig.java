@@ -32,7 +32,7 @@ final class InteractionRig {
         likes.clock = live.clock;
         likes.shadowBans = live.shadowBans;
 
-        tempo.sessions = live.sessions;
+        tempo.audience = live.audience;
         tempo.store = store;
         tempo.history = writes;
         tempo.rateLimits = live.rateLimits;
@@ -41,7 +41,7 @@ final class InteractionRig {
         tempo.clock = live.clock;
         tempo.shadowBans = live.shadowBans;
 
-        reactions.sessions = live.sessions;
+        reactions.audience = live.audience;
         reactions.bus = live.bus;
         reactions.rateLimits = live.rateLimits;
         reactions.shadowBans = live.shadowBans;

@@ -49,6 +49,10 @@ public final class LiveRig {
         sweeper.clock = clock;
         sweeper.companions = companions;
         sweeper.publishedCounts = counts;
+        StageAirtime airtime = new StageAirtime();
+        airtime.bus = bus;
+        airtime.store = store;
+        sweeper.airtime = airtime;
 
         booth.store = store;
         booth.bus = bus;
@@ -59,6 +63,7 @@ public final class LiveRig {
         booth.companions = companions;
         booth.sweeper = sweeper;
         booth.shadowBans = shadowBans;
+        booth.airtime = airtime;
 
         audience.store = store;
         audience.bus = bus;
@@ -67,6 +72,8 @@ public final class LiveRig {
         audience.companions = companions;
         audience.booth = booth;
         audience.publishedCounts = counts;
+        audience.airtime = airtime;
+        audience.signedIn = new SignedInConnections();
 
         sessions.store = store;
         sessions.settings = settings;

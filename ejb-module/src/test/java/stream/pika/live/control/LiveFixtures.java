@@ -47,7 +47,7 @@ public final class LiveFixtures {
         public final List<String> lines = new CopyOnWriteArrayList<>();
 
         @Override
-        public void openSession(String sessionId, Long djId, String djName, Instant startedAt) {
+        public void openSession(String sessionId, Long djId, String djName, Instant startedAt, Long stageId) {
             lines.add("open " + sessionId);
         }
 

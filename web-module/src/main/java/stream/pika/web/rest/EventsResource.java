@@ -30,6 +30,7 @@ import stream.pika.events.entity.ScheduleView;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageView;
 import stream.pika.identity.entity.Roles;
+import stream.pika.live.boundary.LiveStages;
 
 /** Events ({@code /api/events}): the public listing and reads, and the organizer's writes. */
 @Path("events")
@@ -45,6 +46,9 @@ public class EventsResource {
 
     @Inject
     EventAnnouncements announcements;
+
+    @Inject
+    LiveStages liveStages;
 
     @Inject
     Stages stages;
@@ -96,7 +100,7 @@ public class EventsResource {
     @GET
     @Path("{id}")
     public EventWithStagesAnswer event(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
-        Events.EventWithStages found = events.event(Long.parseLong(id));
+        Events.EventWithStages found = liveStages.event(Long.parseLong(id));
         return new EventWithStagesAnswer(true, found.event(), found.stages());
     }
 

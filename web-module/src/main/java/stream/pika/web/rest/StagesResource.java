@@ -35,6 +35,7 @@ import stream.pika.events.entity.SlotView;
 import stream.pika.events.entity.StageDetails;
 import stream.pika.events.entity.StageStatus;
 import stream.pika.identity.entity.Roles;
+import stream.pika.live.boundary.LiveStages;
 import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.entity.Quota;
 
@@ -69,6 +70,9 @@ public class StagesResource {
     @Inject
     StageFollows follows;
 
+    @Inject
+    LiveStages liveStages;
+
     public record SlotAnswer(boolean success, SlotView slot) {
     }
 
@@ -86,7 +90,7 @@ public class StagesResource {
     @GET
     @Path("stages/{id}")
     public EventsResource.StageAnswer stage(@PathParam("id") @Pattern(regexp = ID, message = BAD_ID) String id) {
-        return new EventsResource.StageAnswer(true, stages.stage(Long.parseLong(id)));
+        return new EventsResource.StageAnswer(true, liveStages.stage(Long.parseLong(id)));
     }
 
     /** A device follows the stage for its event's pushes ({@code {"clientId", "pushEndpoint"?}}). */
