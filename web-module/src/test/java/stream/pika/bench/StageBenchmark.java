@@ -26,10 +26,10 @@ import java.util.function.Predicate;
  * The stage benchmark (issue 15): an event with S stages and F followers spread over them
  * ({@code SUBSCRIBE_STAGE}), one node. It measures
  * <ol>
- *   <li>a DJ hand-over on every stage at once (DJ A ends, DJ B goes live and plays): the time until
- *       every follower has B's first track, from A's END_SESSION and from B's BROADCAST_TRACK
- *       (p50, p99, max), and the share of connected followers that got it;</li>
- *   <li>an urgent event announcement to all followers (p50, p99, max, received);</li>
+ *   <li>a DJ hand-over on every stage at once (DJ A ends, DJ B goes live and plays), {@code --rounds}
+ *       times: the time until every follower has B's first track, from A's END_SESSION and from B's
+ *       BROADCAST_TRACK (p50, p99, max), and the share of connected followers that got it;</li>
+ *   <li>an urgent event announcement to all followers, {@code --rounds} times (p50, p99, max, received);</li>
  *   <li>with {@code --pushes N}: an announcement with push to N devices following the event,
  *       against the push-service emulator the build installs: pushes per second, and whether every
  *       device got exactly one.</li>
@@ -39,7 +39,7 @@ import java.util.function.Predicate;
  *
  * <pre>
  * StageBenchmark --url http://127.0.0.1:8080 --admin-email … --admin-password … [--stages 4] [--followers 10000]
- *                [--pushes 5000] [--connect-concurrency 1000]
+ *                [--rounds 3] [--pushes 5000] [--connect-concurrency 1000]
  * </pre>
  */
 public final class StageBenchmark {
@@ -57,6 +57,9 @@ public final class StageBenchmark {
     private final AtomicLong misrouted = new AtomicLong();
     private long[] stageIds;
     private long eventId;
+    private final int rounds;
+    /** The text of the announcement the followers wait for now. */
+    private volatile String announcement;
 
     private StageBenchmark(Map<String, String> o) throws java.io.IOException {
         sockets = new LeanSockets("pika-stage-bench");
@@ -65,6 +68,7 @@ public final class StageBenchmark {
         stageCount = Integer.parseInt(o.getOrDefault("stages", "4"));
         followerCount = Integer.parseInt(o.getOrDefault("followers", "10000"));
         concurrency = Integer.parseInt(o.getOrDefault("connect-concurrency", "1000"));
+        rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -125,44 +129,52 @@ public final class StageBenchmark {
 
     // ---- 1. the hand-over
 
+    /**
+     * Round 0 puts a DJ on every stage and the followers in; each later round hands every stage
+     * over at once to a new DJ (the first rounds run on code the JIT has not compiled yet: each is printed).
+     */
     private void handOver(String token) throws Exception {
-        List<Dj> first = new ArrayList<>();
-        List<Dj> second = new ArrayList<>();
+        List<Dj> onAir = new ArrayList<>();
         for (int s = 0; s < stageCount; s++) {
-            first.add(new Dj(s, "bench_a_" + run + "_" + s, token));
-            second.add(new Dj(s, "bench_b_" + run + "_" + s, token));
+            onAir.add(new Dj(s, "bench_" + run + "_0_" + s, token));
         }
-        for (Dj dj : first) {
+        for (Dj dj : onAir) {
             dj.goLive().get(30, TimeUnit.SECONDS);
-            dj.play("before|" + dj.stage);
-        }
-        for (Dj dj : second) {
-            dj.connected.get(30, TimeUnit.SECONDS);
+            dj.play("r0|" + dj.stage);
         }
         long start = System.nanoTime();
         connectFollowers();
         System.out.printf("followers: %d connected and following in %.1f s%n", followers.size(), (System.nanoTime() - start) / 1e9);
-        await(f -> f.title != null && f.title.startsWith("before|"), 30, "A's track");
-
-        long handOver = System.nanoTime();
-        first.forEach(Dj::end);
-        List<CompletableFuture<Void>> live = second.stream().map(dj -> dj.goLive().thenRun(() -> {
-            dj.playedAt = System.nanoTime();
-            dj.play("after|" + dj.stage);
-        })).toList();
-        CompletableFuture.allOf(live.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        boolean all = await(f -> f.title != null && f.title.startsWith("after|"), 30, "B's first track");
-        long connected = followers.stream().filter(f -> f.open).count();
-        long heard = followers.stream().filter(f -> f.title != null && f.title.startsWith("after|")).count();
-        long[] fromEnd = followers.stream().filter(f -> f.afterAt > 0).mapToLong(f -> f.afterAt - handOver).sorted().toArray();
-        long[] fromTrack = followers.stream().filter(f -> f.afterAt > 0).mapToLong(f -> f.afterAt - second.get(f.stage).playedAt)
-                .sorted().toArray();
-        System.out.printf("hand-over on %d stages at once: %d / %d connected followers have B's first track (%.2f %%)%s%n",
-                stageCount, heard, connected, 100.0 * heard / Math.max(1, connected), all ? "" : " NOT ALL");
-        System.out.printf("  from A's END_SESSION: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                millis(fromEnd, 0.50), millis(fromEnd, 0.99), millis(fromEnd, 1.0));
-        System.out.printf("  from B's BROADCAST_TRACK: p50 %.1f ms, p99 %.1f ms, max %.1f ms; misrouted %d%n",
-                millis(fromTrack, 0.50), millis(fromTrack, 0.99), millis(fromTrack, 1.0), misrouted.get());
+        await(f -> f.title != null && f.title.startsWith("r0|"), 30, "the first DJs' track");
+        for (int round = 1; round <= rounds; round++) {
+            List<Dj> next = new ArrayList<>();
+            for (int s = 0; s < stageCount; s++) {
+                next.add(new Dj(s, "bench_" + run + "_" + round + "_" + s, token));
+            }
+            for (Dj dj : next) {
+                dj.connected.get(30, TimeUnit.SECONDS);
+            }
+            String prefix = "r" + round + "|";
+            long handOver = System.nanoTime();
+            onAir.forEach(Dj::end);
+            List<CompletableFuture<Void>> live = next.stream().map(dj -> dj.goLive().thenRun(() -> {
+                dj.playedAt = System.nanoTime();
+                dj.play(prefix + dj.stage);
+            })).toList();
+            CompletableFuture.allOf(live.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            boolean all = await(f -> f.title != null && f.title.startsWith(prefix), 30, "the next DJs' first track");
+            long connected = followers.stream().filter(f -> f.open).count();
+            List<Follower> heard = followers.stream().filter(f -> f.title != null && f.title.startsWith(prefix)).toList();
+            long[] fromEnd = heard.stream().mapToLong(f -> f.titleAt - handOver).sorted().toArray();
+            long[] fromTrack = heard.stream().mapToLong(f -> f.titleAt - next.get(f.stage).playedAt).sorted().toArray();
+            System.out.printf("hand-over %d on %d stages at once: %d / %d connected followers have the next DJ's first track (%.2f %%)%s%n",
+                    round, stageCount, heard.size(), connected, 100.0 * heard.size() / Math.max(1, connected), all ? "" : " NOT ALL");
+            System.out.printf("  from the END_SESSIONs: p50 %.1f ms, p99 %.1f ms, max %.1f ms; from the next DJ's BROADCAST_TRACK:"
+                            + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; misrouted %d%n",
+                    millis(fromEnd, 0.50), millis(fromEnd, 0.99), millis(fromEnd, 1.0),
+                    millis(fromTrack, 0.50), millis(fromTrack, 0.99), millis(fromTrack, 1.0), misrouted.get());
+            onAir = next;
+        }
     }
 
     private void connectFollowers() throws InterruptedException {
@@ -183,42 +195,53 @@ public final class StageBenchmark {
     // ---- 2. the urgent announcement
 
     private void announce(String organizer) throws Exception {
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        String messageId = "announce_" + run;
-        String text = "Urgent " + run;
-        AtomicLong sentAt = new AtomicLong();
+        LeanSockets.Socket[] desk = new LeanSockets.Socket[1];
+        CompletableFuture<Void> signedIn = new CompletableFuture<>();
+        Map<String, CompletableFuture<String>> answers = new java.util.concurrent.ConcurrentHashMap<>();
         sockets.open(ws, new LeanSockets.Handler() {
             @Override
             public void opened(LeanSockets.Socket socket) {
-                socket.send("{\"type\":\"AUTHENTICATE\",\"token\":\"" + organizer + "\",\"messageId\":\"auth_" + run + "\"}");
+                desk[0] = socket;
+                socket.send("{\"type\":\"AUTHENTICATE\",\"token\":\"" + organizer + "\",\"messageId\":\"auth\"}");
             }
 
             @Override
             public void text(LeanSockets.Socket socket, String message, long receivedNanos) {
                 JsonObject json = FanOutBenchmark.parse(message);
                 String id = json.getString("messageId", "");
-                if (id.equals("auth_" + run)) {
-                    sentAt.set(System.nanoTime());
-                    socket.send("{\"type\":\"SEND_EVENT_ANNOUNCEMENT\",\"eventId\":" + eventId + ",\"message\":\"" + text
-                            + "\",\"priority\":\"urgent\",\"messageId\":\"" + messageId + "\"}");
-                } else if (id.equals(messageId)) {
-                    answer.complete(json.getString("type"));
+                if (id.equals("auth")) {
+                    signedIn.complete(null);
+                } else if (answers.containsKey(id)) {
+                    answers.get(id).complete(json.getString("type") + " " + json);
                 }
             }
 
             @Override
             public void closed(LeanSockets.Socket socket, String why) {
-                answer.complete("closed " + why);
+                signedIn.completeExceptionally(new IllegalStateException("closed " + why));
+                answers.values().forEach(a -> a.complete("closed " + why));
             }
         });
-        String result = answer.get(30, TimeUnit.SECONDS);
-        if (!"ACK".equals(result)) {
-            throw new IllegalStateException("the announcement was refused: " + result);
+        signedIn.get(30, TimeUnit.SECONDS);
+        for (int round = 1; round <= rounds; round++) {
+            String text = "Urgent " + run + " " + round;
+            String messageId = "announce_" + round;
+            answers.put(messageId, new CompletableFuture<>());
+            announcement = text;
+            long sentAt = System.nanoTime();
+            desk[0].send("{\"type\":\"SEND_EVENT_ANNOUNCEMENT\",\"eventId\":" + eventId + ",\"message\":\"" + text
+                    + "\",\"priority\":\"urgent\",\"messageId\":\"" + messageId + "\"}");
+            String result = answers.get(messageId).get(30, TimeUnit.SECONDS);
+            if (!result.startsWith("ACK")) {
+                throw new IllegalStateException("the announcement was refused: " + result);
+            }
+            boolean all = await(f -> text.equals(f.announced), 30, "the announcement");
+            long[] latency = followers.stream().filter(f -> text.equals(f.announced)).mapToLong(f -> f.announcedAt - sentAt).sorted()
+                    .toArray();
+            System.out.printf("urgent announcement %d: %d / %d followers%s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", round, latency.length,
+                    followers.size(), all ? "" : " NOT ALL", millis(latency, 0.50), millis(latency, 0.99), millis(latency, 1.0));
+            Thread.sleep(1_000);
         }
-        boolean all = await(f -> f.announcedAt > 0, 30, "the announcement");
-        long[] latency = followers.stream().filter(f -> f.announcedAt > 0).mapToLong(f -> f.announcedAt - sentAt.get()).sorted().toArray();
-        System.out.printf("urgent announcement: %d / %d followers%s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latency.length,
-                followers.size(), all ? "" : " NOT ALL", millis(latency, 0.50), millis(latency, 0.99), millis(latency, 1.0));
     }
 
     // ---- 3. the push
@@ -300,7 +323,7 @@ public final class StageBenchmark {
 
     private JsonObject call(String method, String path, String body, String token, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Pika-Client", "pika-bench");
+                .header("Content-Type", "application/json").header("X-Pika-Client", "pika-e2e");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -377,7 +400,8 @@ public final class StageBenchmark {
         volatile boolean following;
         volatile boolean open;
         volatile String title;
-        volatile long afterAt;
+        volatile long titleAt;
+        volatile String announced;
         volatile long announcedAt;
 
         Follower(int stage, String clientId, Semaphore firstAnswer) {
@@ -401,7 +425,9 @@ public final class StageBenchmark {
                 return;
             }
             if (text.contains("\"type\":\"EVENT_ANNOUNCEMENT\"")) {
-                if (announcedAt == 0) {
+                String expected = announcement;
+                if (expected != null && text.contains("\"message\":\"" + expected + "\"")) {
+                    announced = expected;
                     announcedAt = receivedNanos;
                 }
                 return;
@@ -415,10 +441,10 @@ public final class StageBenchmark {
             }
             int at = text.indexOf("\"title\":\"") + 9;
             String playing = text.substring(at, text.indexOf('"', at));
-            if (playing.startsWith("after|") && afterAt == 0) {
-                afterAt = receivedNanos;
+            if (!playing.equals(title)) {
+                titleAt = receivedNanos;
+                title = playing;
             }
-            title = playing;
         }
 
         @Override
