@@ -119,6 +119,18 @@ class EventAnnouncementsIT {
             Api.Reply history = api.get("/api/events/" + weekend.eventId() + "/announcements", Admins.bearer(weekend.organizer()));
             assertEquals(200, history.status(), history::toString);
             assertEquals(2, history.json().getJsonArray("announcements").size());
+
+            // Ten per ten minutes per organizer, over /ws and REST together.
+            for (int i = 3; i <= 10; i++) {
+                assertEquals(201, api.post("/api/events/" + weekend.eventId() + "/announcements", "{\"message\":\"Note " + i + "\"}",
+                        Admins.bearer(weekend.organizer())).status());
+            }
+            Api.Reply limited = api.post("/api/events/" + weekend.eventId() + "/announcements", "{\"message\":\"One too many\"}",
+                    Admins.bearer(weekend.organizer()));
+            assertEquals(429, limited.status(), limited::toString);
+            JsonObject limitedWs = ask(organizer, announcement(weekend.eventId(), "One too many", "info"));
+            assertEquals("NACK", limitedWs.getString("type"));
+            assertTrue(limitedWs.getString("error").startsWith("Rate limit exceeded"), limitedWs::toString);
         }
     }
 
@@ -173,9 +185,15 @@ class EventAnnouncementsIT {
     void scheduleChangesReachTheEventsFollowersLive() {
         Api api = Api.newClient();
         Weekend weekend = Weekend.create(api);
-        try (WsClient follower = WsClient.connect(); WsClient elsewhere = WsClient.connect()) {
+        try (WsClient follower = WsClient.connect(); WsClient elsewhere = WsClient.connect(); WsClient dashboard = WsClient.connect();
+             WsClient rivalDashboard = WsClient.connect()) {
             followStageAll(follower, weekend.main(), Dancer.newClientId());
             followStageAll(elsewhere, weekend.otherStage(), Dancer.newClientId());
+            assertNack("Unauthorized", ask(dashboard, watch(weekend.eventId())));
+            assertAck(ask(dashboard, Json.createObjectBuilder().add("type", "AUTHENTICATE").add("token", weekend.organizer())));
+            assertAck(ask(dashboard, watch(weekend.eventId())));
+            assertAck(ask(rivalDashboard, Json.createObjectBuilder().add("type", "AUTHENTICATE").add("token", weekend.rival())));
+            assertNack("Unauthorized", ask(rivalDashboard, watch(weekend.eventId())));
             Api.Reply created = api.post("/api/stages/" + weekend.workshop() + "/slots", "{\"startsAt\":\"" + NOW.plus(2, ChronoUnit.HOURS)
                     + "\",\"endsAt\":\"" + NOW.plus(3, ChronoUnit.HOURS) + "\",\"title\":\"Shag basics\",\"kind\":\"workshop\"}",
                     Admins.bearer(weekend.organizer()));
@@ -195,14 +213,28 @@ class EventAnnouncementsIT {
             assertEquals("changed", move.getString("change"));
             assertEquals(NOW.plus(4, ChronoUnit.HOURS).toString(), move.getJsonObject("slot").getString("startsAt"));
 
+            assertEquals("created", dashboard.await("SCHEDULE_UPDATED", LiveDj.WAIT).getString("change"), "the organizer's dashboard too");
             LiveDj dj = LiveDj.signUp();
             assertEquals(200, api.post("/api/slots/" + slotId + "/booking", "{\"djId\":" + dj.accountId + "}",
                     Admins.bearer(weekend.organizer())).status());
+            JsonObject invited = dashboard.await("BOOKING_UPDATED", LiveDj.WAIT);
+            assertEquals("invited", invited.getJsonObject("slot").getString("bookingStatus"));
+            assertEquals(dj.accountId, invited.getJsonObject("slot").getJsonNumber("djId").longValue());
             assertTrue(follower.drain(QUIET).stream().noneMatch(m -> m.toString().contains("\"djId\"")),
                     "an invitation is not the followers' business");
+            assertEquals(200, api.post("/api/dj/bookings/" + slotId + "/accept", "", Admins.bearer(dj.token)).status());
+            assertEquals("accepted", dashboard.await("BOOKING_UPDATED", LiveDj.WAIT).getJsonObject("slot").getString("bookingStatus"));
+            JsonObject confirmed = follower.await("SCHEDULE_UPDATED", LiveDj.WAIT);
+            assertEquals("booking", confirmed.getString("change"));
+            assertEquals(dj.accountId, confirmed.getJsonObject("slot").getJsonNumber("djId").longValue(), "a confirmed DJ is public");
+            assertTrue(rivalDashboard.drain(QUIET).stream().noneMatch(m -> m.getString("type").contains("_UPDATED")));
             assertTrue(elsewhere.drain(QUIET).stream().noneMatch(m -> m.getString("type").startsWith("SCHEDULE")),
                     "another event's followers hear nothing of it");
         }
+    }
+
+    private static JsonObjectBuilder watch(long eventId) {
+        return Json.createObjectBuilder().add("type", "WATCH_EVENT").add("eventId", eventId);
     }
 
     private static JsonObjectBuilder announcement(long eventId, String message, String priority) {

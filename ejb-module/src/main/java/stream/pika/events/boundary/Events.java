@@ -18,6 +18,8 @@ import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.EventView;
 import stream.pika.events.entity.Stage;
 import stream.pika.events.entity.StageView;
+import stream.pika.identity.boundary.DjAccounts;
+import stream.pika.identity.entity.Role;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.control.CallerIds;
 import stream.pika.platform.entity.Page;
@@ -48,6 +50,9 @@ public class Events {
 
     @Inject
     EventAccess access;
+
+    @Inject
+    DjAccounts accounts;
 
     @Inject
     Clock clock;
@@ -90,6 +95,16 @@ public class Events {
     public EventWithStages event(long eventId) {
         Event event = access.visible(eventId, caller());
         return new EventWithStages(event.view(), events.stagesOf(eventId).stream().map(Stage::view).toList());
+    }
+
+    /**
+     * Whether this account organizes the event now (it exists, the account holds the organizer
+     * role and may sign in): an organizer's dashboard connection may watch it.
+     */
+    @PermitAll
+    public boolean organizedBy(long eventId, long userId) {
+        return accounts.sessionUser(userId).filter(user -> user.has(Role.ORGANIZER)).isPresent()
+                && events.find(eventId).filter(event -> event.ownedBy(userId)).isPresent();
     }
 
     /** The public listing: published or active events, the soonest first. */

@@ -3,15 +3,18 @@ package stream.pika.live.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.events.boundary.EventAnnouncements;
+import stream.pika.events.boundary.Events;
 import stream.pika.events.entity.AnnouncementRequest;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.SignedInUser;
 import stream.pika.live.entity.Caller;
 import stream.pika.live.entity.Outcome;
 import stream.pika.platform.boundary.RateLimits;
+import stream.pika.platform.control.TopicBus;
 import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.entity.Quota;
 import stream.pika.platform.entity.RateLimitExceeded;
+import stream.pika.platform.entity.Topic;
 
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,12 @@ public class SignedInConnections {
 
     @Inject
     EventAnnouncements eventAnnouncements;
+
+    @Inject
+    Events events;
+
+    @Inject
+    TopicBus bus;
 
     /** Connections of this node authenticated with AUTHENTICATE (connection id to account id). */
     private final Map<String, Long> users = new ConcurrentHashMap<>();
@@ -78,6 +87,19 @@ public class SignedInConnections {
         } catch (PikaException e) {
             return Outcome.refused(e.getMessage());
         }
+    }
+
+    /**
+     * WATCH_EVENT: an organizer's dashboard follows everything of its event as it happens: every
+     * schedule change in full, bookings, announcements (the event's staff topic).
+     */
+    public Outcome watchEvent(Caller caller, long eventId) {
+        Optional<Long> user = userOf(caller);
+        if (user.isEmpty() || !events.organizedBy(eventId, user.get())) {
+            return Outcome.refused(EventAnnouncements.UNAUTHORIZED);
+        }
+        bus.join(caller.connectionId(), Topic.eventStaff(eventId));
+        return Outcome.done();
     }
 
     void disconnected(String connectionId) {

@@ -39,6 +39,7 @@ public class ClientMessageCodec {
             Map.entry("SUBSCRIBE", ClientMessages.Subscribe.class),
             Map.entry("SUBSCRIBE_STAGE", ClientMessages.SubscribeStage.class),
             Map.entry("AUTHENTICATE", ClientMessages.Authenticate.class),
+            Map.entry("WATCH_EVENT", ClientMessages.WatchEvent.class),
             Map.entry("SEND_EVENT_ANNOUNCEMENT", ClientMessages.SendEventAnnouncement.class),
             Map.entry("GET_SESSIONS", ClientMessages.GetSessions.class),
             Map.entry("PING", ClientMessages.Ping.class),

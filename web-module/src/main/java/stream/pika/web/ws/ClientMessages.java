@@ -95,6 +95,10 @@ public final class ClientMessages {
                                         Boolean push) {
     }
 
+    /** An organizer's dashboard watches its event: every schedule change, booking and announcement (new in 0.4). */
+    public record WatchEvent(@NotNull @Positive Long eventId) {
+    }
+
     public record GetSessions() {
     }
 

@@ -199,6 +199,7 @@ public class LiveEndpoint {
             case "SUBSCRIBE" -> audience.subscribe(caller, ((ClientMessages.Subscribe) message).sessionId());
             case "SUBSCRIBE_STAGE" -> audience.followStage(caller, ((ClientMessages.SubscribeStage) message).stageId());
             case "AUTHENTICATE" -> signedIn.authenticate(caller, ((ClientMessages.Authenticate) message).token());
+            case "WATCH_EVENT" -> signedIn.watchEvent(caller, ((ClientMessages.WatchEvent) message).eventId());
             case "SEND_EVENT_ANNOUNCEMENT" -> {
                 ClientMessages.SendEventAnnouncement m = (ClientMessages.SendEventAnnouncement) message;
                 yield signedIn.announceToEvent(caller, m.eventId(), new AnnouncementRequest(m.message(), m.priority(), m.push()));
