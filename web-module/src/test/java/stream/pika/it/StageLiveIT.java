@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static stream.pika.it.InteractionsIT.assertAck;
+import static stream.pika.it.StageFollowersIT.stage;
 
 /**
  * Issue 15, item 5: {@code REGISTER_SESSION} with a {@code stageId}. A DJ goes live on a stage
@@ -55,12 +56,6 @@ class StageLiveIT {
         try (LiveDj again = later.another().connect()) {
             assertEquals("Stage not found", refusal(again, open), "a closed stage takes nobody");
         }
-    }
-
-    private static long stage(Api api, String organizer, long eventId, String body) {
-        Api.Reply added = api.post("/api/events/" + eventId + "/stages", body, Admins.bearer(organizer));
-        assertEquals(201, added.status(), added::toString);
-        return added.json().getJsonObject("stage").getJsonNumber("id").longValue();
     }
 
     private static void book(Api api, String organizer, long stageId, Instant start, Instant end, LiveDj dj) {

@@ -50,6 +50,9 @@ public class LiveSessions {
     @Inject
     SessionCompanions companions;
 
+    @Inject
+    Audience audience;
+
     /** The full list as last rendered: rendered again only when a session or an announcement changed. */
     private volatile FullList fullList = new FullList(List.of(), null);
 
@@ -88,7 +91,7 @@ public class LiveSessions {
     public SessionViews.ActiveSessions active() {
         Instant now = now();
         return SessionViews.ActiveSessions.of(store.sessions().stream().map(s -> {
-            int listeners = store.listenerCount(s.sessionId(), now, settings.listenerLinger());
+            int listeners = audience.listeners(s, now);
             TrackInfo track = s.currentTrack();
             return new SessionViews.ActiveSession(s.sessionId(), s.djName(), s.startedAt(),
                     track == null ? null : new SessionViews.ActiveTrack(track.title(), track.artist(), track.bpm()),

@@ -80,6 +80,7 @@ public final class LiveRig {
         sessions.rateLimits = rateLimits;
         sessions.clock = clock;
         sessions.companions = companions;
+        sessions.audience = audience;
     }
 
     /** A phone connects (and waits in the lobby). */
