@@ -34,6 +34,9 @@ class ProtocolErrorsIT {
                             + "\"track\":{\"artist\":\"A\",\"title\":\"   \"}}"));
             assertEquals("Invalid message: sessionId size must be between 8 and 64",
                     nack(phone, "{\"type\":\"END_SESSION\",\"messageId\":\"m5\",\"sessionId\":\"short\"}"));
+            assertEquals("Invalid message: sessionId must not contain control characters",
+                    nack(phone, "{\"type\":\"SUBSCRIBE\",\"messageId\":\"m5b\",\"sessionId\":\"pika_set\\nsession:other\"}"),
+                    "a line break in an id would split the topic bus's envelope");
             assertEquals("Invalid message: version must be 0.3.0",
                     nack(phone, "{\"type\":\"PING\",\"messageId\":\"m6\",\"version\":\"0.4.0\"}"));
             assertEquals("Invalid message: track must be an object",

@@ -69,7 +69,7 @@ class SchemaIT {
     void migrationsAppliedToTheEmptyDatabase() throws SQLException {
         try (Connection db = db(); Statement sql = db.createStatement()) {
             List<String> history = rows(sql, "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank");
-            assertEquals(List.of("1:true", "2:true", "3:true", "4:true", "5:true", "6:true"), history);
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, latestMigration()).mapToObj(v -> v + ":true").toList(), history);
             List<String> tables = rows(sql, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
             assertTrue(tables.containsAll(TABLES), tables::toString);
         }
@@ -119,7 +119,8 @@ class SchemaIT {
             assertEquals(before, after);
         }
         String log = Files.readString(TestServer.server().log());
-        assertTrue(log.contains("Database schema at version 6 (0 migration(s) applied now)"), "restart log says nothing was migrated");
+        assertTrue(log.contains("Database schema at version " + latestMigration() + " (0 migration(s) applied now)"),
+                "restart log says nothing was migrated");
         assertEquals(200, Api.newClient().get("/health").status());
     }
 
@@ -162,5 +163,15 @@ class SchemaIT {
             }
         }
         return values;
+    }
+
+    /** The newest migration's version, from the migration files themselves (a new migration needs no test edit). */
+    static int latestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../ejb-module/src/main/resources/db/migration"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -49,6 +49,7 @@ public final class TestServer implements BeforeAllCallback {
     public static final String ADMIN_PASSWORD = "first admin password";
 
     private static MicroServer server;
+    private static SpotifyStandIn spotify;
     private static WsClient idleWitness;
     private static long idleWitnessOpenedNanos;
 
@@ -57,7 +58,7 @@ public final class TestServer implements BeforeAllCallback {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(TestServer.class.getName(), key -> {
                     start();
-                    return (ExtensionContext.Store.CloseableResource) TestServer::stop;
+                    return (ExtensionContext.Store.CloseableResource) TestServer::stopAll;
                 });
     }
 
@@ -66,6 +67,12 @@ public final class TestServer implements BeforeAllCallback {
             throw new IllegalStateException("annotate the test class with @ExtendWith(TestServer.class)");
         }
         return server;
+    }
+
+    /** The Spotify stand-in the shared server talks to (started with it, kept across its restarts). */
+    public static synchronized SpotifyStandIn spotify() {
+        server();
+        return spotify;
     }
 
     public static URI baseUri() {
@@ -122,7 +129,14 @@ public final class TestServer implements BeforeAllCallback {
     }
 
     private static synchronized void start() {
+        if (spotify == null) {
+            spotify = SpotifyStandIn.start(freePort());
+        }
         server = micro("shared-server")
+                .env("PIKA_SPOTIFY_CLIENT_ID", SpotifyStandIn.CLIENT_ID)
+                .env("PIKA_SPOTIFY_CLIENT_SECRET", SpotifyStandIn.CLIENT_SECRET)
+                .env("PIKA_SPOTIFY_ACCOUNTS_URL", spotify.url())
+                .env("PIKA_SPOTIFY_API_URL", spotify.url())
                 .env(databaseEnv(DATABASE))
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("PIKA_RATELIMIT_WS_CONNECTS_LIMIT", "1000000") // the tests connect from one IP
@@ -160,6 +174,15 @@ public final class TestServer implements BeforeAllCallback {
         if (server != null) {
             server.close();
             server = null;
+        }
+    }
+
+    /** When every test is done: the server, then the stand-in. */
+    private static synchronized void stopAll() {
+        stop();
+        if (spotify != null) {
+            spotify.close();
+            spotify = null;
         }
     }
 

@@ -361,6 +361,19 @@ class TwoNodesIT {
         }
     }
 
+    /** These nodes have no Spotify client id: the Spotify features are off and say so; the rest works (issue 16, item 1). */
+    @Test
+    void withoutASpotifyClientIdSpotifyIsOffAndSaysSo() {
+        Api api = Api.at(one.port(), address());
+        JsonObject status = api.get("/api/spotify/status").json();
+        assertFalse(status.getBoolean("enabled"));
+        assertTrue(status.getString("reason").contains("PIKA_SPOTIFY_CLIENT_ID"), status::toString);
+        Api.Reply login = api.get("/api/auth/spotify/login");
+        assertEquals(503, login.status(), login::toString);
+        assertEquals("Spotify is not configured on this platform", login.error());
+        assertFalse(api.get("/signin").body().contains("Sign in with Spotify"), "no Spotify button without Spotify");
+    }
+
     // ---- helpers
 
     private static String address() {

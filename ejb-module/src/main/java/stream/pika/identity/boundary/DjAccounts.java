@@ -129,7 +129,8 @@ public class DjAccounts {
         if (password.length() > MAX_PASSWORD_LENGTH || credentials.email().length() > MAX_EMAIL_LENGTH) {
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);
         }
-        Optional<UserAccount> found = accounts.findByEmail(AccountOpening.normalizeEmail(credentials.email()));
+        Optional<UserAccount> found = accounts.findByEmail(AccountOpening.normalizeEmail(credentials.email()))
+                .filter(account -> account.passwordHash() != null); // an account of Spotify's signs in there only
         if (found.isEmpty()) {
             passwords.spendVerificationTime(password);
             throw PikaException.unauthenticated(DjAccountMessages.BAD_CREDENTIALS);

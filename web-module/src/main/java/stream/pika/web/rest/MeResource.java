@@ -6,15 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import stream.pika.identity.boundary.OrganizerApplications;
+import stream.pika.identity.boundary.SpotifyLinks;
 import stream.pika.identity.entity.ApplicationView;
 import stream.pika.identity.entity.OrganizerDetails;
 import stream.pika.identity.entity.Roles;
+import stream.pika.identity.entity.SpotifyLinkView;
 
 /** The signed-in user's own requests: {@code /api/me/…}. */
 @Path("me")
@@ -26,6 +29,20 @@ public class MeResource {
 
     @Inject
     OrganizerApplications applications;
+
+    @Inject
+    SpotifyLinks spotifyLinks;
+
+    public record SpotifyAnswer(boolean success, SpotifyLinkView spotify) {
+    }
+
+    /** The caller's Spotify link ({@code status: broken} means "reconnect Spotify"); never a token. */
+    @GET
+    @Path("spotify")
+    @RolesAllowed(Roles.SIGNED_IN)
+    public SpotifyAnswer spotify() {
+        return new SpotifyAnswer(true, spotifyLinks.mine().orElse(null));
+    }
 
     /** A signed-in user (a DJ, a rejected applicant after the wait) applies to organize events. */
     @POST

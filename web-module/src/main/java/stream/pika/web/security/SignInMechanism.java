@@ -9,7 +9,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Credentials;
 import stream.pika.identity.entity.DjAccountMessages;
@@ -23,7 +22,6 @@ import stream.pika.platform.entity.RateLimitExceeded;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -73,8 +71,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     ClientAddress clientAddress;
 
     @Inject
-    @ConfigProperty(name = "pika.auth.session-idle-timeout", defaultValue = "PT8H")
-    Duration sessionIdleTimeout;
+    BrowserSessions browserSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -140,14 +137,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             rateLimits.enforce(Quota.AUTH, clientAddress.of(request));
             SignedInUser user = accounts.signInBrowser(new Credentials(orEmpty(request.getParameter("email")),
                     orEmpty(request.getParameter("password"))));
-            HttpSession previous = request.getSession(false);
-            if (previous != null) {
-                previous.invalidate(); // a new id for the signed-in session: a planted one is worth nothing
-            }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(SESSION_USER, user.profile().id());
-            session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, sessionIdleTimeout.toSeconds()));
-            SessionCookie.harden(response, clientAddress.secure(request));
+            browserSessions.signIn(request, response, user.profile().id());
             return seeOther(request, response, next);
         } catch (RateLimitExceeded e) {
             return seeOther(request, response, SIGN_IN_PAGE + "?error=rate&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -180,7 +170,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     /** Where to go after signing in: a path of this site only (never another host: no open redirect). */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || next.isEmpty() || next.length() > 200 || !next.startsWith("/") || next.startsWith("//")
                 || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return "/";

@@ -1,12 +1,16 @@
 package stream.pika.web.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.text.StringEscapeUtils;
+import stream.pika.identity.boundary.SpotifySignIn;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -21,13 +25,23 @@ public class SignInPage extends HttpServlet {
     static final Map<String, String> ERRORS = Map.of(
             "credentials", "Invalid email or password.",
             "suspended", "This account is suspended.",
-            "rate", "Too many sign-in attempts from this network. Try again in a few minutes.");
+            "rate", "Too many sign-in attempts from this network. Try again in a few minutes.",
+            "spotify-cancelled", "Spotify sign-in was cancelled.",
+            "spotify-state", "That Spotify sign-in was not started in this browser, or took too long. Please start again.",
+            "spotify-refused", "Spotify refused the sign-in. Please start again.",
+            "spotify-unavailable", "Spotify is not answering. Try again in a minute.",
+            "spotify-linked", "That Spotify account is linked to another Pika! account.",
+            "spotify-off", "Spotify sign-in is not available here.");
+
+    @Inject
+    SpotifySignIn spotify;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String nonce = String.valueOf(request.getAttribute(ResponseHeaders.NONCE));
         String next = SignInMechanism.safeNext(request.getParameter("next"));
-        String error = ERRORS.get(request.getParameter("error"));
+        String code = request.getParameter("error");
+        String error = code == null ? null : ERRORS.get(code); // Map.of refuses a null key
         String notice = error != null ? "<p class=\"error\" role=\"alert\">" + error + "</p>"
                 : request.getParameter("signedOut") != null ? "<p class=\"notice\" role=\"status\">You are signed out.</p>" : "";
         response.setContentType("text/html;charset=UTF-8");
@@ -51,6 +65,9 @@ public class SignInPage extends HttpServlet {
                   button { width: 100%%; padding: .8rem; border: 0; border-radius: .5rem; background: #ffcc33; color: #14121f;
                            font: 600 1rem system-ui, sans-serif; cursor: pointer; }
                   .error { color: #ff8a8a; } .notice { color: #9be29b; }
+                  .or { margin: 1.25rem 0 0; text-align: center; }
+                  .spotify { display: block; padding: .8rem; border-radius: .5rem; background: #1db954; color: #0b1d10;
+                             font-weight: 600; text-decoration: none; }
                 </style>
                 </head>
                 <body>
@@ -63,10 +80,20 @@ public class SignInPage extends HttpServlet {
                 <label>Password<input type="password" name="password" autocomplete="current-password" required maxlength="128"></label>
                 <button type="submit">Sign in</button>
                 </form>
+                %s
                 </main>
                 </body>
                 </html>
                 """.formatted(nonce, notice, StringEscapeUtils.escapeHtml4(request.getContextPath() + SignInMechanism.SIGN_IN),
-                StringEscapeUtils.escapeHtml4(next)));
+                StringEscapeUtils.escapeHtml4(next), spotifyButton(request, next)));
+    }
+
+    /** "Sign in with Spotify" when Spotify is configured. */
+    private String spotifyButton(HttpServletRequest request, String next) {
+        if (!spotify.status().enabled()) {
+            return "";
+        }
+        String href = request.getContextPath() + "/api/auth/spotify/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return "<p class=\"or\"><a class=\"spotify\" href=\"" + StringEscapeUtils.escapeHtml4(href) + "\">Sign in with Spotify</a></p>";
     }
 }

@@ -24,6 +24,10 @@ public final class ClientMessages {
     private ClientMessages() {
     }
 
+    /** Ids name topics and keys: no control characters (a line break would split the bus's envelope). */
+    static final String NO_CONTROLS = "\\P{Cntrl}*";
+    static final String NO_CONTROLS_MESSAGE = "must not contain control characters";
+
     static String strip(String text) {
         return text == null ? null : text.strip();
     }
@@ -40,7 +44,7 @@ public final class ClientMessages {
     }
 
     public record RegisterSession(
-            @CharLength(min = 8, max = 64) String sessionId,
+            @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId,
             @CharLength(min = 1, max = 100) @Pattern(regexp = "[^<>\"']*", message = "must not contain < > \" or '") String djName,
             @CharLength(max = 2000) String token,
             @Positive Long stageId) {
@@ -50,31 +54,31 @@ public final class ClientMessages {
         }
     }
 
-    public record BroadcastTrack(@NotNull @CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
+    public record BroadcastTrack(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @NotNull @Valid TrackInfo track) {
         public BroadcastTrack {
             sessionId = strip(sessionId);
         }
     }
 
-    public record MetadataUpdated(@NotNull @CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid TrackInfo track) {
+    public record MetadataUpdated(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @NotNull @Valid TrackInfo track) {
         public MetadataUpdated {
             sessionId = strip(sessionId);
         }
     }
 
-    public record TrackStopped(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
+    public record TrackStopped(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId) {
         public TrackStopped {
             sessionId = strip(sessionId);
         }
     }
 
-    public record EndSession(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
+    public record EndSession(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId) {
         public EndSession {
             sessionId = strip(sessionId);
         }
     }
 
-    public record Subscribe(@CharLength(min = 8, max = 64) String sessionId, @CharLength(min = 8, max = 256) String clientId) {
+    public record Subscribe(@CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @CharLength(min = 8, max = 256) String clientId) {
         public Subscribe {
             sessionId = strip(sessionId);
         }
@@ -105,7 +109,7 @@ public final class ClientMessages {
     public record Ping() {
     }
 
-    public record ValidateSession(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
+    public record ValidateSession(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId) {
         public ValidateSession {
             sessionId = strip(sessionId);
         }
@@ -116,7 +120,7 @@ public final class ClientMessages {
     public record LikePayload(@NotNull @Valid TrackInfo track) {
     }
 
-    public record SendLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+    public record SendLike(@CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @NotNull @Valid LikePayload payload) {
         public SendLike {
             sessionId = strip(sessionId);
         }
@@ -125,26 +129,26 @@ public final class ClientMessages {
     public record BulkLikePayload(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid TrackInfo> tracks) {
     }
 
-    public record SendBulkLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid BulkLikePayload payload) {
+    public record SendBulkLike(@CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @NotNull @Valid BulkLikePayload payload) {
         public SendBulkLike {
             sessionId = strip(sessionId);
         }
     }
 
-    public record RemoveLike(@CharLength(min = 8, max = 64) String sessionId, @NotNull @Valid LikePayload payload) {
+    public record RemoveLike(@CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId, @NotNull @Valid LikePayload payload) {
         public RemoveLike {
             sessionId = strip(sessionId);
         }
     }
 
-    public record SendReaction(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+    public record SendReaction(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId,
                                @NotNull @Pattern(regexp = "thank_you", message = "must be thank_you") String reaction) {
         public SendReaction {
             sessionId = strip(sessionId);
         }
     }
 
-    public record SendTempoRequest(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+    public record SendTempoRequest(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId,
                                    @NotNull @Pattern(regexp = "faster|slower|perfect|clear",
                                            message = "must be faster, slower, perfect or clear") String preference) {
         public SendTempoRequest {
@@ -152,7 +156,7 @@ public final class ClientMessages {
         }
     }
 
-    public record StartPoll(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+    public record StartPoll(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId,
                             @NotBlank @CharLength(max = 500) String question,
                             @NotNull @Size(min = 2, max = 10) List<@NotBlank @CharLength(max = 100) String> options,
                             @Min(30) @Max(300) Integer durationSeconds) {
@@ -167,7 +171,7 @@ public final class ClientMessages {
     }
 
     /** The desktop sends only the {@code sessionId} when it does not know the poll id yet. */
-    public record CancelPoll(@Positive Long pollId, @CharLength(min = 8, max = 64) String sessionId) {
+    public record CancelPoll(@Positive Long pollId, @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId) {
         public CancelPoll {
             sessionId = strip(sessionId);
         }
@@ -182,7 +186,7 @@ public final class ClientMessages {
                              @NotNull @CharLength(min = 1, max = 256) String clientId) {
     }
 
-    public record SendAnnouncement(@NotNull @CharLength(min = 8, max = 64) String sessionId,
+    public record SendAnnouncement(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId,
                                    @NotBlank @CharLength(max = 200) String message,
                                    @Min(60) @Max(3600) Integer durationSeconds,
                                    Boolean push) {
@@ -192,7 +196,7 @@ public final class ClientMessages {
         }
     }
 
-    public record CancelAnnouncement(@NotNull @CharLength(min = 8, max = 64) String sessionId) {
+    public record CancelAnnouncement(@NotNull @CharLength(min = 8, max = 64) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String sessionId) {
         public CancelAnnouncement {
             sessionId = strip(sessionId);
         }
