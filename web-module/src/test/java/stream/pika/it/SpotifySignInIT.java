@@ -215,6 +215,44 @@ class SpotifySignInIT {
         assertEquals("This Spotify account is linked to another Pika! account", taken.error());
     }
 
+    @Test
+    void anExpiredAccessTokenIsRefreshedOnceAndARevokedLinkAsksToReconnect() throws Exception {
+        SpotifyStandIn standIn = TestServer.spotify();
+        SpotifyStandIn.User user = SpotifyStandIn.User.fresh("Token Dancer");
+        standIn.signInAs(user);
+        Browser browser = new Browser(false);
+        assertEquals(303, browser.get(callbackOf(spotifyAnswers(URI.create(browser.get("/api/auth/spotify/login").header("Location")))))
+                .status());
+
+        int refreshes = standIn.refreshes();
+        assertEquals("linked", check(browser).getString("status"));
+        assertEquals(refreshes + 1, standIn.refreshes(), "the first call makes an access token from the stored refresh token");
+        assertEquals("linked", check(browser).getString("status"));
+        assertEquals(refreshes + 1, standIn.refreshes(), "the access token is kept in memory until it expires");
+
+        standIn.expireAccessTokens(); // Spotify says 401 to the one held
+        assertEquals("linked", check(browser).getString("status"));
+        assertEquals(refreshes + 2, standIn.refreshes(), "a 401: one refresh, one retry");
+
+        standIn.revokeRefreshTokensOf(user);
+        standIn.expireAccessTokens();
+        assertEquals("broken", check(browser).getString("status"), "the dancer revoked the app: reconnect Spotify");
+        assertEquals("broken", browser.api.get("/api/me/spotify", "Cookie", browser.cookie).json().getJsonObject("spotify").getString("status"));
+
+        // Reconnecting: the same account, linked again.
+        long accountId = browser.api.get("/api/auth/me", "Cookie", browser.cookie).json().getJsonObject("user").getJsonNumber("id").longValue();
+        Browser again = new Browser(false);
+        assertEquals(303, again.get(callbackOf(spotifyAnswers(URI.create(again.get("/api/auth/spotify/login").header("Location"))))).status());
+        assertEquals(accountId, again.api.get("/api/auth/me", "Cookie", again.cookie).json().getJsonObject("user").getJsonNumber("id").longValue());
+        assertEquals("linked", check(again).getString("status"));
+    }
+
+    private static JsonObject check(Browser browser) {
+        Api.Reply checked = browser.api.post("/api/me/spotify/check", "", "Cookie", browser.cookie);
+        assertEquals(200, checked.status(), checked::toString);
+        return checked.json().getJsonObject("spotify");
+    }
+
     /** What Spotify's page answers the browser: the redirect to the callback. */
     private static URI spotifyAnswers(URI authorize) throws IOException, InterruptedException {
         HttpResponse<String> answer = STAND_IN.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());

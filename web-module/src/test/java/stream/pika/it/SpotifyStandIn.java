@@ -107,6 +107,16 @@ public final class SpotifyStandIn implements AutoCloseable {
         behaviour.refreshTokens.values().removeIf(u -> u.id().equals(user.id()));
     }
 
+    /** Every access token issued so far stops working (401), as when they expire early. */
+    public void expireAccessTokens() {
+        behaviour.accessTokens.clear();
+    }
+
+    /** How many refresh-token grants the stand-in answered (accepted or not). */
+    public int refreshes() {
+        return behaviour.refreshes.get();
+    }
+
     /** How many code exchanges the stand-in answered (accepted or not). */
     public int tokenExchanges() {
         return behaviour.exchanges.size();
@@ -125,6 +135,7 @@ public final class SpotifyStandIn implements AutoCloseable {
         final Map<String, User> refreshTokens = new ConcurrentHashMap<>();
         final Map<String, User> accessTokens = new ConcurrentHashMap<>();
         final Set<String> exchanges = ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public String getName() {
@@ -190,6 +201,7 @@ public final class SpotifyStandIn implements AutoCloseable {
                 return tokens(grant.user(), true);
             }
             if ("refresh_token".equals(form.get("grant_type"))) {
+                refreshes.incrementAndGet();
                 User user = refreshTokens.get(form.getOrDefault("refresh_token", ""));
                 return user == null ? invalidGrant("Refresh token revoked") : tokens(user, false);
             }

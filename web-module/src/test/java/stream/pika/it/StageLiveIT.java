@@ -31,6 +31,7 @@ class StageLiveIT {
                 .json().getJsonObject("event").getJsonNumber("id").longValue();
         long main = stage(api, organizer, eventId, "{\"name\":\"Main Floor\"}");
         long open = stage(api, organizer, eventId, "{\"name\":\"Open Floor\",\"openToAll\":true}");
+        long patio = stage(api, organizer, eventId, "{\"name\":\"Patio\",\"openToAll\":true}");
         LiveDj now = LiveDj.signUp();
         LiveDj next = LiveDj.signUp();
         LiveDj later = LiveDj.signUp();
@@ -51,6 +52,10 @@ class StageLiveIT {
             String openSet = LiveDj.newSessionId();
             registered(djLater, openSet, open); // an open stage needs no booking
             assertAck(djLater.play(openSet, "Artist", "On the open floor"));
+            try (LiveDj elsewhere = later.another().connect()) {
+                assertEquals("Session is live on another stage", refusal(elsewhere, openSet, patio), "a set keeps its stage until it ends");
+                registered(elsewhere, LiveDj.newSessionId(), patio); // the refusal left the patio free
+            }
         }
         assertEquals(200, api.post("/api/stages/" + open + "/status", "{\"status\":\"closed\"}", Admins.bearer(organizer)).status());
         try (LiveDj again = later.another().connect()) {
@@ -78,8 +83,12 @@ class StageLiveIT {
 
     /** The NACK text of a REGISTER_SESSION on that stage (the connection stays open). */
     private static String refusal(LiveDj dj, long stageId) {
+        return refusal(dj, LiveDj.newSessionId(), stageId);
+    }
+
+    private static String refusal(LiveDj dj, String sessionId, long stageId) {
         String messageId = LiveDj.messageId();
-        dj.ws.send(register(dj, LiveDj.newSessionId(), stageId, messageId));
+        dj.ws.send(register(dj, sessionId, stageId, messageId));
         JsonObject answer = dj.ws.awaitMatching(m -> messageId.equals(m.getString("messageId", null)), LiveDj.WAIT, "NACK");
         assertEquals("NACK", answer.getString("type"), answer::toString);
         return answer.getString("error");

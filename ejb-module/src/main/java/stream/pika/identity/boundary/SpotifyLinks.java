@@ -87,6 +87,30 @@ public class SpotifyLinks {
         return new SignedInUser(account.profile(), account.roles());
     }
 
+    /** The account's stored (sealed) refresh token, while its link works. */
+    @PermitAll
+    public Optional<byte[]> sealedRefreshToken(long userId) {
+        return links.ofUser(userId).filter(link -> !link.isBroken()).map(SpotifyLink::sealedRefreshToken);
+    }
+
+    /** Spotify refused the refresh token: the dancer has to reconnect. */
+    @PermitAll
+    public void broken(long userId) {
+        links.ofUser(userId).ifPresent(link -> link.broken(clock.instant()));
+    }
+
+    /** Spotify rotated the refresh token: the new one replaces it. */
+    @PermitAll
+    public void replaceRefreshToken(long userId, byte[] sealed) {
+        links.ofUser(userId).ifPresent(link -> link.replaceRefreshToken(sealed, clock.instant()));
+    }
+
+    /** An account's link as its owner sees it. */
+    @PermitAll
+    public Optional<SpotifyLinkView> of(long userId) {
+        return links.ofUser(userId).map(SpotifyLink::view);
+    }
+
     /** The caller's Spotify link, if it has one ({@code GET /api/me/spotify}). */
     @RolesAllowed(Roles.SIGNED_IN)
     public Optional<SpotifyLinkView> mine() {

@@ -73,6 +73,11 @@ public class SpotifyLink {
         this.updatedAt = at;
     }
 
+    public void replaceRefreshToken(byte[] sealed, Instant at) {
+        this.refreshToken = sealed;
+        this.updatedAt = at;
+    }
+
     public long userId() {
         return userId;
     }

@@ -11,6 +11,8 @@ public final class SpotifyMessages {
     public static final String UNAVAILABLE = "Spotify is not answering: try again in a minute";
     public static final String LINKED_ELSEWHERE = "This Spotify account is linked to another Pika! account";
     public static final String OTHER_SPOTIFY_ACCOUNT = "This Pika! account is linked to another Spotify account";
+    public static final String RECONNECT = "Spotify no longer accepts this link: reconnect Spotify";
+    public static final String NOT_LINKED = "This account has no Spotify link";
     public static final String EXPIRED = "This Spotify sign-in took too long: start again";
 
     private SpotifyMessages() {

@@ -47,6 +47,7 @@ public class DjBooth {
     public static final String STAGE_NOT_FOUND = "Stage not found";
     public static final String STAGE_TAKEN = "Stage already has active DJ";
     public static final String NOT_BOOKED = "Not booked on this stage";
+    public static final String ON_ANOTHER_STAGE = "Session is live on another stage";
 
     private static final Logger LOG = Logger.getLogger(DjBooth.class.getName());
 
@@ -162,14 +163,18 @@ public class DjBooth {
                 LOG.info(() -> "Session " + sessionId + " started by " + describe(djId));
             }
             case RESUMED -> {
+                LiveSession resumed = registration.session();
+                if (stageId != null && resumed.stageId() != null && !stageId.equals(resumed.stageId())) {
+                    // A set holds its stage until it ends: it does not move to another one (checked before any claim).
+                    store.update(sessionId, s -> s.ownedBy(caller.connectionId()) ? s.djGone(now) : s);
+                    return Outcome.refused(ON_ANOTHER_STAGE);
+                }
                 if (stageId != null && !store.claimStage(stageId, sessionId)) {
                     store.update(sessionId, s -> s.ownedBy(caller.connectionId()) ? s.djGone(now) : s);
                     return Outcome.refused(STAGE_TAKEN);
                 }
-                LiveSession resumed = registration.session();
-                if (stageId != null && !stageId.equals(resumed.stageId())) {
-                    // The DJ app came back naming another stage: the set moves there.
-                    airtime.offAir(resumed, now);
+                if (stageId != null && resumed.stageId() == null) {
+                    // A set of its own comes back on a stage (claimed above): from now on it is that stage's.
                     resumed = store.update(sessionId, s -> s.onStage(stageId)).orElse(resumed.onStage(stageId));
                 }
                 airtime.onAir(resumed);

@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import stream.pika.identity.boundary.OrganizerApplications;
+import stream.pika.identity.boundary.SpotifyAccess;
 import stream.pika.identity.boundary.SpotifyLinks;
 import stream.pika.identity.entity.ApplicationView;
 import stream.pika.identity.entity.OrganizerDetails;
@@ -34,6 +37,21 @@ public class MeResource {
     SpotifyLinks spotifyLinks;
 
     public record SpotifyAnswer(boolean success, SpotifyLinkView spotify) {
+    }
+
+    @Inject
+    SpotifyAccess spotifyAccess;
+
+    @Context
+    SecurityContext security;
+
+    /** Asks Spotify whether the caller's link still works; answers the link as it is then ({@code broken}: reconnect). */
+    @POST
+    @Path("spotify/check")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SIGNED_IN)
+    public SpotifyAnswer checkSpotify() {
+        return new SpotifyAnswer(true, spotifyAccess.check(Long.parseLong(security.getUserPrincipal().getName())));
     }
 
     /** The caller's Spotify link ({@code status: broken} means "reconnect Spotify"); never a token. */
