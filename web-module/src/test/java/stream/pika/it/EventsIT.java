@@ -96,7 +96,11 @@ class EventsIT {
                     api.post("/api/stages/" + stageId + "/slots", slotJson(START.plusSeconds(7200), START.plusSeconds(9000), "Mine"),
                             Admins.bearer(intruder)),
                     api.put("/api/slots/" + slotId, slotJson(START, START.plusSeconds(1800), "Mine"), Admins.bearer(intruder, "If-Match", "\"0\"")),
-                    api.delete("/api/slots/" + slotId, Admins.bearer(intruder, "If-Match", "\"0\"")));
+                    api.delete("/api/slots/" + slotId, Admins.bearer(intruder, "If-Match", "\"0\"")),
+                    api.post("/api/slots/" + slotId + "/booking", "{\"djId\":1}", Admins.bearer(intruder)),
+                    api.delete("/api/slots/" + slotId + "/booking", Admins.bearer(intruder)),
+                    api.post("/api/events/" + eventId + "/announcements", "{\"message\":\"Mine now\"}", Admins.bearer(intruder)),
+                    api.get("/api/events/" + eventId + "/announcements", Admins.bearer(intruder)));
             for (Api.Reply write : writes) {
                 assertEquals(403, write.status(), write::toString);
                 assertTrue(write.json().containsKey("error"), write::toString);
