@@ -117,11 +117,6 @@ public final class SpotifyStandIn implements AutoCloseable {
         return behaviour.refreshes.get();
     }
 
-    /** How many code exchanges the stand-in answered (accepted or not). */
-    public int tokenExchanges() {
-        return behaviour.exchanges.size();
-    }
-
     @Override
     public void close() {
         server.stop();
@@ -134,7 +129,6 @@ public final class SpotifyStandIn implements AutoCloseable {
         private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
         final Map<String, User> refreshTokens = new ConcurrentHashMap<>();
         final Map<String, User> accessTokens = new ConcurrentHashMap<>();
-        final Set<String> exchanges = ConcurrentHashMap.newKeySet();
         final java.util.concurrent.atomic.AtomicInteger refreshes = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
@@ -187,7 +181,6 @@ public final class SpotifyStandIn implements AutoCloseable {
             }
             if ("authorization_code".equals(form.get("grant_type"))) {
                 String code = form.getOrDefault("code", "");
-                exchanges.add(code + "#" + exchanges.size());
                 Grant grant = codes.get(code);
                 if (grant == null || !usedCodes.add(code)) {
                     return invalidGrant("Invalid authorization code");
