@@ -137,6 +137,9 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_SPOTIFY_CLIENT_SECRET", SpotifyStandIn.CLIENT_SECRET)
                 .env("PIKA_SPOTIFY_ACCOUNTS_URL", spotify.url())
                 .env("PIKA_SPOTIFY_API_URL", spotify.url())
+                .env("PIKA_SPOTIFY_SYNC_INTERVAL", "PT0.3S")
+                .env("PIKA_SPOTIFY_BACKOFF", "PT0.2S")
+                .env("PIKA_SPOTIFY_MAX_BACKOFF", "PT2S")
                 .env(databaseEnv(DATABASE))
                 .env("PIKA_TRUSTED_PROXIES", TRUSTED_PROXY)
                 .env("PIKA_RATELIMIT_WS_CONNECTS_LIMIT", "1000000") // the tests connect from one IP

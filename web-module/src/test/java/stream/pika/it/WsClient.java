@@ -57,6 +57,18 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects through {@code http} (its cookie jar sends and keeps cookies, as a browser) with these headers. */
+    public static WsClient connect(HttpClient http, int port, String... headers) {
+        WsClient client = new WsClient();
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client.listener())
+                .orTimeout(15, TimeUnit.SECONDS).join();
+        return client;
+    }
+
     private WebSocket.Listener listener() {
         return new WebSocket.Listener() {
             @Override

@@ -24,7 +24,7 @@ import stream.pika.events.entity.Stage;
 import stream.pika.identity.boundary.DjAccounts;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.control.CallerIds;
-import stream.pika.platform.control.SecretTokens;
+import stream.pika.platform.entity.SecretTokens;
 import stream.pika.platform.entity.PikaException;
 
 import java.net.URI;

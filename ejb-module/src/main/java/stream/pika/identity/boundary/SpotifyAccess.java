@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.identity.control.SpotifyAccountsClient;
 import stream.pika.identity.control.SpotifyApiClient;
-import stream.pika.identity.control.SpotifyFailure;
+import stream.pika.identity.entity.SpotifyFailure;
 import stream.pika.identity.entity.SpotifyLinkView;
 import stream.pika.identity.entity.SpotifyMessages;
 import stream.pika.identity.entity.SpotifyTokens;
@@ -60,19 +60,30 @@ public class SpotifyAccess {
      */
     public <T> T as(long userId, Function<String, T> call) {
         try {
-            try {
-                return call.apply(accessToken(userId));
-            } catch (SpotifyFailure e) {
-                if (e.status() != 401) {
-                    throw e;
-                }
-                tokens.remove(userId);
-                LOG.fine(() -> "Spotify answered 401 for account " + userId + ": one refresh, one retry");
-                return call.apply(accessToken(userId));
-            }
+            return calling(userId, call);
         } catch (SpotifyFailure e) {
             LOG.warning(() -> "Spotify call for account " + userId + " failed: " + e.getMessage());
             throw new PikaException(PikaException.Kind.UNAVAILABLE, SpotifyMessages.UNAVAILABLE);
+        }
+    }
+
+    /**
+     * As {@link #as}, but Spotify's own failure comes back as it is (its status, its
+     * {@code Retry-After}) for callers that pace themselves by it.
+     *
+     * @throws SpotifyFailure when Spotify failed or refused (after the one retry of a 401)
+     * @throws PikaException CONFLICT ("reconnect Spotify") without a working link
+     */
+    public <T> T calling(long userId, Function<String, T> call) {
+        try {
+            return call.apply(accessToken(userId));
+        } catch (SpotifyFailure e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            tokens.remove(userId);
+            LOG.fine(() -> "Spotify answered 401 for account " + userId + ": one refresh, one retry");
+            return call.apply(accessToken(userId));
         }
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import stream.pika.identity.control.SpotifyAccountsClient;
 import stream.pika.identity.control.SpotifyApiClient;
-import stream.pika.identity.control.SpotifyFailure;
+import stream.pika.identity.entity.SpotifyFailure;
 import stream.pika.identity.control.SpotifySettings;
 import stream.pika.identity.entity.SignedInUser;
 import stream.pika.identity.entity.SpotifyAttempt;

@@ -1,6 +1,6 @@
 package stream.pika.identity.control;
 
-import stream.pika.platform.control.SecretTokens;
+import stream.pika.platform.entity.SecretTokens;
 
 /** Sign-in tokens of every role: {@code pk_dj_} (the original's prefix) + 128 random bits, kept only as SHA-256. */
 public final class DjTokenFactory {

@@ -1,5 +1,6 @@
 package stream.pika.identity.control;
 
+import stream.pika.identity.entity.SpotifyFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

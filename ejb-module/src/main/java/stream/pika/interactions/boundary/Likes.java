@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import stream.pika.interactions.control.InteractionArchive;
 import stream.pika.interactions.control.InteractionSettings;
 import stream.pika.interactions.control.InteractionStore;
+import stream.pika.interactions.control.TrackKeys;
 import stream.pika.interactions.entity.InteractionMessages;
+import stream.pika.interactions.entity.Liker;
 import stream.pika.admin.boundary.ShadowBanList;
 import stream.pika.live.boundary.Audience;
 import stream.pika.live.boundary.LiveSessions;
@@ -24,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ public class Likes {
     private static final Logger LOG = Logger.getLogger(Likes.class.getName());
 
     /** A like whose track has no play written yet. */
-    private record PendingLike(String clientId, String artist, String title, Instant at) {
+    private record PendingLike(Liker liker, String artist, String title, Instant at) {
     }
 
     @Inject
@@ -98,10 +99,10 @@ public class Likes {
         if (shadowBans.mutes(caller.clientId())) {
             return Outcome.done(); // shadow-banned: answered as usual, kept from everyone
         }
-        if (!store.like(session.get(), caller.clientId(), trackKey(track))) {
+        if (!store.like(session.get(), caller.liker(), trackKey(track))) {
             return Outcome.refused("Already liked this track");
         }
-        writeLike(session.get(), new PendingLike(caller.clientId(), track.artist(), track.title(), now()));
+        writeLike(session.get(), new PendingLike(Liker.of(caller), track.artist(), track.title(), now()));
         bus.publish(Topic.session(session.get()), new InteractionMessages.LikeReceived(track), caller.connectionId());
         return Outcome.done();
     }
@@ -129,30 +130,39 @@ public class Likes {
         Instant now = now();
         Topic topic = Topic.session(session.get());
         for (TrackInfo track : tracks) {
-            if (store.like(session.get(), caller.clientId(), trackKey(track))) {
-                writeLike(session.get(), new PendingLike(caller.clientId(), track.artist(), track.title(), now));
+            if (store.like(session.get(), caller.liker(), trackKey(track))) {
+                writeLike(session.get(), new PendingLike(Liker.of(caller), track.artist(), track.title(), now));
                 bus.publish(topic, new InteractionMessages.LikeReceived(track), caller.connectionId());
             }
         }
         return Outcome.done();
     }
 
-    /** REMOVE_LIKE: takes the like back (no broadcast, as the original). */
+    /**
+     * REMOVE_LIKE: takes the like back (no broadcast, as the original). A signed-in dancer's like
+     * is the account's: taken back here, it is gone from every device (and from "Pika! Likes").
+     */
     public Outcome removeLike(Caller caller, String sessionId, TrackInfo track) {
         Optional<String> session = likedSession(caller, sessionId);
         if (session.isEmpty() || caller.clientId() == null) {
             return Outcome.refused("Session or Client ID missing");
         }
-        if (store.unlike(session.get(), caller.clientId(), trackKey(track))) {
+        if (store.unlike(session.get(), caller.liker(), trackKey(track))) {
+            Liker liker = Liker.of(caller);
             Set<PendingLike> pending = pendingLikes.get(session.get());
-            boolean wasPending = pending != null && pending.removeIf(p -> p.clientId().equals(caller.clientId())
+            boolean wasPending = pending != null && pending.removeIf(p -> p.liker().sameAs(liker)
                     && p.artist().equals(track.artist()) && p.title().equals(track.title()));
             if (!wasPending) {
                 history.submit(session.get(), "remove like",
-                        () -> archive.removeLike(session.get(), caller.clientId(), track.artist(), track.title()));
+                        () -> archive.removeLike(session.get(), liker, track.artist(), track.title()));
             }
         }
         return Outcome.done();
+    }
+
+    /** The dancer took the like back from their journal: it no longer counts in the live set either. */
+    void takenBack(String sessionId, long accountId, String artist, String title) {
+        store.unlike(sessionId, Caller.accountLiker(accountId), TrackKeys.of(artist, title));
     }
 
     /** The track's play row is queued: the likes that waited for it are written after it. */
@@ -180,7 +190,7 @@ public class Likes {
 
     private void writeLike(String sessionId, PendingLike like) {
         history.submit(sessionId, "record like", () -> {
-            if (!archive.recordLike(sessionId, like.clientId(), like.artist(), like.title(), like.at())) {
+            if (!archive.recordLike(sessionId, like.liker(), like.artist(), like.title(), like.at())) {
                 Set<PendingLike> pending = pendingLikes.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet());
                 if (pending.size() < settings.maxPendingLikes()) {
                     pending.add(like); // linked when the track is played
@@ -208,11 +218,7 @@ public class Likes {
 
     /** The original's like key: lower case, trimmed, inner whitespace collapsed, {@code artist::title}. */
     static String trackKey(TrackInfo track) {
-        return normalized(track.artist()) + "::" + normalized(track.title());
-    }
-
-    private static String normalized(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return TrackKeys.of(track.artist(), track.title());
     }
 
     private Instant now() {

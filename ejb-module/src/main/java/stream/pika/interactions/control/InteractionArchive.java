@@ -3,6 +3,9 @@ package stream.pika.interactions.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
+import stream.pika.interactions.entity.Liker;
+import stream.pika.interactions.entity.PlaylistWork;
 import stream.pika.interactions.entity.TempoCounts;
 import stream.pika.platform.entity.WireFormat;
 
@@ -20,34 +23,55 @@ public class InteractionArchive {
     @PersistenceContext(unitName = "pika")
     EntityManager em;
 
+    @Inject
+    PlaylistOutbox playlist;
+
     /**
      * Links the like to the newest play of that exact track in the session; false when the track
-     * has no play written yet (the caller keeps the like until it has).
+     * has no play written yet (the caller keeps the like until it has). A signed-in dancer's like
+     * carries the account (if it is in good standing) and queues the track for "Pika! Likes".
      */
-    public boolean recordLike(String sessionId, String clientId, String artist, String title, Instant at) {
+    public boolean recordLike(String sessionId, Liker liker, String artist, String title, Instant at) {
         Long playedTrackId = newestPlay(sessionId, artist, title);
         if (playedTrackId == null) {
             return false;
         }
-        em.createNativeQuery("INSERT INTO likes (session_id, client_id, played_track_id, created_at) VALUES (?1, ?2, ?3, ?4)"
-                        + " ON CONFLICT (played_track_id, client_id) DO NOTHING")
+        int written = em.createNativeQuery("INSERT INTO likes (session_id, client_id, played_track_id, created_at, user_id, device_hash)"
+                        + " VALUES (?1, ?2, ?3, ?4, (SELECT id FROM users WHERE id = ?5 AND status = 'active'), ?6) ON CONFLICT DO NOTHING")
                 .setParameter(1, sessionId)
-                .setParameter(2, clientId)
+                .setParameter(2, liker.clientId())
                 .setParameter(3, playedTrackId)
                 .setParameter(4, at.atOffset(ZoneOffset.UTC))
+                .setParameter(5, liker.accountId())
+                .setParameter(6, liker.device())
                 .executeUpdate();
+        if (written == 1 && liker.accountId() != null) {
+            playlist.queue(liker.accountId(), PlaylistWork.Action.ADD, TrackKeys.of(artist, title), artist, title, at);
+        }
         return true;
     }
 
-    public void removeLike(String sessionId, String clientId, String artist, String title) {
+    /** Takes the like back: a signed-in dancer's from every device (and from "Pika! Likes"), else the client id's. */
+    public void removeLike(String sessionId, Liker liker, String artist, String title) {
         Long playedTrackId = newestPlay(sessionId, artist, title);
-        if (playedTrackId != null) {
-            em.createNativeQuery("DELETE FROM likes WHERE session_id = ?1 AND client_id = ?2 AND played_track_id = ?3")
-                    .setParameter(1, sessionId)
-                    .setParameter(2, clientId)
-                    .setParameter(3, playedTrackId)
-                    .executeUpdate();
+        if (playedTrackId == null) {
+            return;
         }
+        if (liker.accountId() != null) {
+            int removed = em.createNativeQuery("DELETE FROM likes WHERE played_track_id = ?1 AND user_id = ?2")
+                    .setParameter(1, playedTrackId)
+                    .setParameter(2, liker.accountId())
+                    .executeUpdate();
+            if (removed > 0) {
+                playlist.queue(liker.accountId(), PlaylistWork.Action.REMOVE, TrackKeys.of(artist, title), artist, title, Instant.now());
+            }
+            return;
+        }
+        em.createNativeQuery("DELETE FROM likes WHERE session_id = ?1 AND client_id = ?2 AND played_track_id = ?3 AND user_id IS NULL")
+                .setParameter(1, sessionId)
+                .setParameter(2, liker.clientId())
+                .setParameter(3, playedTrackId)
+                .executeUpdate();
     }
 
     /** The tempo votes a track got, linked to its newest play. */

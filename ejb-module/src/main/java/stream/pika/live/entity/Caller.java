@@ -2,8 +2,34 @@ package stream.pika.live.entity;
 
 /**
  * Who sent a message: the connection (its id is unique across nodes), the client id it
- * announced first (dancers; null for a DJ app that sends none) and the client's IP as the
- * platform's one client-address rule saw it at the upgrade (null when unknown).
+ * announced first (dancers; null for a DJ app that sends none), the client's IP as the
+ * platform's one client-address rule saw it at the upgrade (null when unknown), and for a page
+ * of this platform the signed-in account (null: anonymous) and the hash of the browser's device
+ * cookie (null: none).
  */
-public record Caller(String connectionId, String clientId, String address) {
+public record Caller(String connectionId, String clientId, String address, Long accountId, String device) {
+
+    /** Starts with a control character, which no client id may hold: no client can pose as an account. */
+    private static final String ACCOUNT_LIKER = "\u001faccount:";
+
+    public Caller(String connectionId, String clientId, String address) {
+        this(connectionId, clientId, address, null, null);
+    }
+
+    public boolean signedIn() {
+        return accountId != null;
+    }
+
+    /**
+     * Who a like belongs to: the account when signed in (so a like made on the phone is the one
+     * the laptop takes back), else the device's client id.
+     */
+    public String liker() {
+        return accountId != null ? accountLiker(accountId) : clientId;
+    }
+
+    /** The liker an account's likes go by, whichever device made them. */
+    public static String accountLiker(long accountId) {
+        return ACCOUNT_LIKER + accountId;
+    }
 }

@@ -47,7 +47,11 @@ public enum Quota {
     /** AUTHENTICATE per connection: each one looks a token up. */
     WS_AUTHENTICATE("ws-authenticate", 10, Duration.ofMinutes(1)),
     /** Event announcements per organizer: each one reaches every follower of the event. */
-    EVENT_ANNOUNCEMENTS("event-announcements", 10, Duration.ofMinutes(10));
+    EVENT_ANNOUNCEMENTS("event-announcements", 10, Duration.ofMinutes(10)),
+    /** Claims of a device's anonymous likes per account: a phone or two per dancer, each a few writes. */
+    LIKE_CLAIMS("like-claims", 10, Duration.ofMinutes(1)),
+    /** Playlist exports per account: each one searches Spotify for every track and makes a playlist. */
+    SPOTIFY_EXPORTS("spotify-exports", 5, Duration.ofMinutes(10));
 
     private final String key;
     private final int defaultLimit;

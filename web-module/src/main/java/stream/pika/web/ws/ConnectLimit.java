@@ -12,13 +12,19 @@ import stream.pika.platform.boundary.RateLimits;
 import stream.pika.platform.entity.Quota;
 import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.web.container.ContainerTuning;
+import stream.pika.web.security.BrowserSessions;
 import stream.pika.web.security.ClientAddress;
+import stream.pika.web.security.DeviceCookie;
+import stream.pika.web.security.SameOrigin;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +40,11 @@ public class ConnectLimit extends HttpFilter {
 
     /** The handshake header that carries the client address to {@link LiveEndpoint}. */
     static final String CLIENT_ADDRESS = "X-Pika-Client-Address";
+    /** The signed-in account of a same-origin browser's upgrade (absent otherwise). */
+    static final String ACCOUNT = "X-Pika-Account";
+    /** The hash of a same-origin browser's device cookie (absent otherwise). */
+    static final String DEVICE = "X-Pika-Device";
+    private static final List<String> FACTS = List.of(CLIENT_ADDRESS, ACCOUNT, DEVICE);
     private static final Logger LOG = Logger.getLogger(ConnectLimit.class.getName());
 
     @Inject
@@ -44,6 +55,15 @@ public class ConnectLimit extends HttpFilter {
 
     @Inject
     ContainerTuning container;
+
+    @Inject
+    SameOrigin sameOrigin;
+
+    @Inject
+    DeviceCookie devices;
+
+    @Inject
+    BrowserSessions browserSessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -62,33 +82,51 @@ public class ConnectLimit extends HttpFilter {
                 return;
             }
             container.upgrading(request);
-            chain.doFilter(new WithClientAddress(request, client), response);
+            Map<String, String> facts = new HashMap<>();
+            facts.put(CLIENT_ADDRESS, client);
+            if (sameOrigin.of(request)) {
+                // A page of this platform: the connection acts as the browser's account and device.
+                facts.put(DEVICE, devices.deviceOrIssue(request, response));
+                browserSessions.signedIn(request).ifPresent(account -> facts.put(ACCOUNT, Long.toString(account)));
+            }
+            chain.doFilter(new WithHandshakeFacts(request, facts), response);
             return;
         }
         chain.doFilter(request, response);
     }
 
     /**
-     * The upgrade request as the WebSocket container sees it, carrying the client address this
-     * filter worked out in {@link #CLIENT_ADDRESS} (a copy sent by the client is replaced), so
-     * the endpoint's connections know it without a second rule.
+     * The upgrade request as the WebSocket container sees it, carrying what this filter worked
+     * out ({@link #CLIENT_ADDRESS}, {@link #ACCOUNT}, {@link #DEVICE}) in headers of its own; a copy
+     * of any of them sent by the client is removed, so the endpoint's connections know them
+     * without a second rule and nobody can name their own.
      */
-    private static final class WithClientAddress extends HttpServletRequestWrapper {
-        private final String address;
+    private static final class WithHandshakeFacts extends HttpServletRequestWrapper {
+        private final Map<String, String> facts;
 
-        WithClientAddress(HttpServletRequest request, String address) {
+        WithHandshakeFacts(HttpServletRequest request, Map<String, String> facts) {
             super(request);
-            this.address = address;
+            this.facts = facts;
+        }
+
+        private static Optional<String> ours(String name) {
+            return FACTS.stream().filter(name::equalsIgnoreCase).findFirst();
         }
 
         @Override
         public String getHeader(String name) {
-            return CLIENT_ADDRESS.equalsIgnoreCase(name) ? address : super.getHeader(name);
+            Optional<String> fact = ours(name);
+            return fact.isPresent() ? facts.get(fact.get()) : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return CLIENT_ADDRESS.equalsIgnoreCase(name) ? Collections.enumeration(List.of(address)) : super.getHeaders(name);
+            Optional<String> fact = ours(name);
+            if (fact.isEmpty()) {
+                return super.getHeaders(name);
+            }
+            String value = facts.get(fact.get());
+            return Collections.enumeration(value == null ? List.of() : List.of(value));
         }
 
         @Override
@@ -96,11 +134,11 @@ public class ConnectLimit extends HttpFilter {
             List<String> names = new ArrayList<>();
             for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
                 String name = all.nextElement();
-                if (!CLIENT_ADDRESS.equalsIgnoreCase(name)) {
+                if (ours(name).isEmpty()) {
                     names.add(name);
                 }
             }
-            names.add(CLIENT_ADDRESS);
+            names.addAll(facts.keySet());
             return Collections.enumeration(names);
         }
     }

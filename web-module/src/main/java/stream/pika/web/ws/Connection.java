@@ -2,6 +2,7 @@ package stream.pika.web.ws;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import stream.pika.live.entity.Caller;
 import stream.pika.platform.entity.NodeIdentity;
 import stream.pika.platform.entity.Outbox;
 import stream.pika.web.container.ConnectionLink;
@@ -58,19 +59,27 @@ final class Connection implements Outbox {
     /** A second client id was named: logged once per connection. */
     private boolean clientIdConflictLogged;
     private volatile String clientId;
-    /** The client's IP by the platform's rule (null if the upgrade did not pass {@link ConnectLimit}). */
-    private final String address;
+    /** Who is at the other end, as the upgrade showed. */
+    private final Browser browser;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile long closedAtNanos;
     /** Told of every close this side starts, so a close that never gets through is followed up. */
     private final Consumer<Connection> closeWatch;
 
-    Connection(Session session, ConnectionLink link, Limits limits, String address, Consumer<Connection> closeWatch) {
+    /**
+     * What the upgrade showed of the client: its IP by the platform's rule (null if the upgrade
+     * did not pass {@link ConnectLimit}), and for a page of this platform the signed-in account
+     * (null: anonymous) and the hash of the browser's device cookie (null: none).
+     */
+    record Browser(String address, Long accountId, String device) {
+    }
+
+    Connection(Session session, ConnectionLink link, Limits limits, Browser browser, Consumer<Connection> closeWatch) {
         this.session = session;
         this.closeWatch = closeWatch;
         this.link = link;
         this.limits = limits;
-        this.address = address;
+        this.browser = browser;
     }
 
     @Override
@@ -89,7 +98,12 @@ final class Connection implements Outbox {
     }
 
     String address() {
-        return address;
+        return browser.address();
+    }
+
+    /** The caller of a message from this connection, under the client id it goes by. */
+    Caller caller(String clientId) {
+        return new Caller(id, clientId, browser.address(), browser.accountId(), browser.device());
     }
 
     String clientId() {

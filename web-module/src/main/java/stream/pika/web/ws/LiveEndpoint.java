@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,12 +67,17 @@ public class LiveEndpoint {
             return endpointClass.cast(known);
         }
 
-        /** Hands the client address from {@link ConnectLimit} to the session (per handshake since WebSocket 2.1). */
+        /**
+         * Hands the client address, and a same-origin browser's account and device, from
+         * {@link ConnectLimit} to the session (user properties are per handshake since WebSocket 2.1).
+         */
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            List<String> address = request.getHeaders().get(ConnectLimit.CLIENT_ADDRESS);
-            if (address != null && !address.isEmpty()) {
-                config.getUserProperties().put(ConnectLimit.CLIENT_ADDRESS, address.get(0));
+            for (String fact : List.of(ConnectLimit.CLIENT_ADDRESS, ConnectLimit.ACCOUNT, ConnectLimit.DEVICE)) {
+                List<String> value = request.getHeaders().get(fact);
+                if (value != null && !value.isEmpty()) {
+                    config.getUserProperties().put(fact, value.get(0));
+                }
             }
         }
     }
@@ -127,9 +133,13 @@ public class LiveEndpoint {
     public void opened(Session session) {
         // No container idle timeout: Tyrus's races with its own start-up timer and closed fresh
         // connections (1006) under load. OpenConnections closes silent connections itself.
+        Map<String, Object> facts = session.getUserProperties();
+        String account = (String) facts.remove(ConnectLimit.ACCOUNT);
         Connection connection = new Connection(session, container.opened(session),
                 new Connection.Limits(settings.sendQueueLimit(), settings.sendQueueBytes()),
-                (String) session.getUserProperties().remove(ConnectLimit.CLIENT_ADDRESS), open::closing);
+                new Connection.Browser((String) facts.remove(ConnectLimit.CLIENT_ADDRESS),
+                        account == null ? null : Long.valueOf(account), (String) facts.remove(ConnectLimit.DEVICE)),
+                open::closing);
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         audience.connected(connection);
@@ -151,7 +161,7 @@ public class LiveEndpoint {
         }
         Outcome outcome;
         try {
-            outcome = dispatch(new Caller(connection.id(), clientId, connection.address()), frame);
+            outcome = dispatch(connection.caller(clientId), frame);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Handling " + frame.type() + " from " + connection.id() + " failed", e);
             outcome = Outcome.refused("Internal server error");
@@ -170,7 +180,7 @@ public class LiveEndpoint {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
             open.remove(connection);
-            audience.disconnected(new Caller(connection.id(), connection.clientId(), connection.address()));
+            audience.disconnected(connection.caller(connection.clientId()));
         }
     }
 

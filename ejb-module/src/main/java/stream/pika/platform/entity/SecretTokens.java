@@ -1,4 +1,4 @@
-package stream.pika.platform.control;
+package stream.pika.platform.entity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,69 @@
+package stream.pika.crate.control;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a DJ's software reports, brought to a form two spellings of one song share: lower case,
+ * no diacritics, no punctuation; titles without a track number, a file extension, a featured
+ * artist or a tag that does not change the song ("Extended Mix", "Radio Edit", "Remastered
+ * 2011"); artists as their sorted main names ("A feat. B & C" is {a, b, c}). A remix, live or
+ * acoustic version keeps its words: it is another recording.
+ */
+public final class TrackNormalizer {
+
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern EXTENSION = Pattern.compile("\\.(mp3|flac|wav|m4a|aiff?|ogg|aac|alac|wma)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRACK_NUMBER = Pattern.compile("^\\s*(\\d{1,3}|[a-d]\\d{1,2})\\s*[-._)\\]]\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FEATURING = Pattern.compile(
+            "\\s*[(\\[]?\\s*\\b(feat\\.?|ft\\.?|featuring|with)\\s+[^)\\]]*[)\\]]?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEUTRAL_TAG = Pattern.compile(
+            "\\s*(?:[(\\[]|-\\s)\\s*(?:(?:\\d{4}\\s+)?remaster(?:ed)?(?:\\s+\\d{4})?(?:\\s+version)?|(?:extended|original|club|radio)\\s+(?:mix|edit|version)"
+                    + "|radio\\s+edit|album\\s+version|single\\s+version|explicit|clean|clean\\s+version|mono|stereo)\\s*[)\\]]?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern ARTIST_SEPARATORS = Pattern.compile("\\s*(?:,|;|&|\\+|/|\\bx\\b|\\band\\b|\\bvs\\.?|\\bfeat\\.?|\\bft\\.?|\\bfeaturing\\b|\\bwith\\b)\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    private TrackNormalizer() {
+    }
+
+    /** Lower case, diacritics removed, "&" as "and", every run of punctuation and spaces as one space. */
+    public static String text(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String plain = DIACRITICS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_WORD.matcher(plain.toLowerCase(Locale.ROOT).replace("&", " and ")).replaceAll(" ").strip();
+    }
+
+    /** A title as the song's name: no track number, extension, featured artist or neutral tag. */
+    public static String title(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String title = EXTENSION.matcher(raw.strip()).replaceAll("");
+        title = TRACK_NUMBER.matcher(title).replaceFirst("");
+        title = FEATURING.matcher(title).replaceAll(" ");
+        title = NEUTRAL_TAG.matcher(title).replaceAll(" ");
+        String normalized = text(title);
+        return normalized.isEmpty() ? text(raw) : normalized;
+    }
+
+    /** The main artists' names, each normalized, sorted, joined by a space. */
+    public static String artist(String raw) {
+        return String.join(" ", artists(raw));
+    }
+
+    /** The artists a credit names ("A feat. B & C"), each normalized, sorted. */
+    public static List<String> artists(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(ARTIST_SEPARATORS.split(raw)).map(TrackNormalizer::text).filter(name -> !name.isEmpty())
+                .distinct().sorted().toList();
+    }
+}
