@@ -286,6 +286,11 @@ class DancerLikesIT {
             String church = uriOf("Take Me to Church", "Hozier");
             Waits.until(() -> tracksOf(ana).equals(List.of(smooth, church)), WAIT, "sent once reconnected");
             live.close();
+            String log = java.nio.file.Files.readString(TestServer.itDirectory().resolve("shared-server.log"));
+            for (String token : standIn.tokensOf(ana)) {
+                assertTrue(!log.contains(token), "a token of Spotify's in the log");
+                assertEquals(List.of(), SpotifySignInIT.tablesHolding(token), "a token of Spotify's in clear");
+            }
         }
     }
 

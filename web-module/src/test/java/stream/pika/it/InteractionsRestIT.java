@@ -55,8 +55,13 @@ class InteractionsRestIT {
 
             JsonArray top = array(api.get("/api/stats/top-tracks").body());
             assertTrue(top.size() <= 10);
-            assertTrue(top.getValuesAs(JsonObject.class).stream().anyMatch(t -> title.equals(t.getString("title"))
-                    && t.getInt("likeCount") == 1), top::toString);
+            // Ours (one like) is there, unless ten tracks of other tests have as many likes or more.
+            List<JsonObject> ranked = top.getValuesAs(JsonObject.class);
+            assertTrue(ranked.stream().anyMatch(t -> title.equals(t.getString("title")) && t.getInt("likeCount") == 1)
+                    || (ranked.size() == 10 && ranked.stream().allMatch(t -> t.getInt("likeCount") >= 1)), top::toString);
+            for (int i = 1; i < ranked.size(); i++) {
+                assertTrue(ranked.get(i - 1).getInt("likeCount") >= ranked.get(i).getInt("likeCount"), "most liked first: " + top);
+            }
 
             JsonObject global = api.get("/api/stats/global").json();
             assertTrue(global.getInt("totalSessions") >= 1 && global.getInt("totalTracks") >= 1 && global.getInt("totalLikes") >= 1);

@@ -153,8 +153,9 @@ public class Likes {
             boolean wasPending = pending != null && pending.removeIf(p -> p.liker().sameAs(liker)
                     && p.artist().equals(track.artist()) && p.title().equals(track.title()));
             if (!wasPending) {
+                Instant at = now();
                 history.submit(session.get(), "remove like",
-                        () -> archive.removeLike(session.get(), liker, track.artist(), track.title()));
+                        () -> archive.removeLike(session.get(), liker, track.artist(), track.title(), at));
             }
         }
         return Outcome.done();

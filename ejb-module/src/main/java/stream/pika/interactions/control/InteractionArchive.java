@@ -52,7 +52,7 @@ public class InteractionArchive {
     }
 
     /** Takes the like back: a signed-in dancer's from every device (and from "Pika! Likes"), else the client id's. */
-    public void removeLike(String sessionId, Liker liker, String artist, String title) {
+    public void removeLike(String sessionId, Liker liker, String artist, String title, Instant at) {
         Long playedTrackId = newestPlay(sessionId, artist, title);
         if (playedTrackId == null) {
             return;
@@ -63,7 +63,7 @@ public class InteractionArchive {
                     .setParameter(2, liker.accountId())
                     .executeUpdate();
             if (removed > 0) {
-                playlist.queue(liker.accountId(), PlaylistWork.Action.REMOVE, TrackKeys.of(artist, title), artist, title, Instant.now());
+                playlist.queue(liker.accountId(), PlaylistWork.Action.REMOVE, TrackKeys.of(artist, title), artist, title, at);
             }
             return;
         }
