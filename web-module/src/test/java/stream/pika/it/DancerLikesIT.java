@@ -400,6 +400,36 @@ class DancerLikesIT {
         }
     }
 
+    @Test
+    void aPlayLinkedToTheCatalogTakesItsSpotifyUriWithoutASearch() throws Exception {
+        Device phone = new Device();
+        SpotifyStandIn.User uma = SpotifyStandIn.User.fresh("Uma Catalog");
+        phone.signInWithSpotify(uma);
+        String riptide = uriOf("Riptide", "Vance Joy");
+        try (LiveDj dj = LiveDj.signUp().connect()) {
+            String session = LiveDj.newSessionId();
+            dj.register(session);
+            // Tags no search would make sense of; Smart Crate linked the play to the catalog's record.
+            assertAck(dj.play(session, "VJ", "trk07 final master"));
+            Waits.until(() -> rows("SELECT count(*) FROM played_tracks WHERE session_id = ?", session) == 1, WAIT, "the play written");
+            try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
+                 PreparedStatement link = db.prepareStatement("WITH g AS (INSERT INTO global_tracks (spotify_uri, title, artist, search_text)"
+                         + " VALUES (?, 'Riptide', 'Vance Joy', 'vance joy riptide') ON CONFLICT (spotify_uri) DO UPDATE SET title = EXCLUDED.title"
+                         + " RETURNING id) UPDATE played_tracks SET global_track_id = (SELECT id FROM g) WHERE session_id = ?")) {
+                link.setString(1, riptide);
+                link.setString(2, session);
+                assertEquals(1, link.executeUpdate());
+            }
+            String client = Dancer.newClientId();
+            WsClient live = phone.live(session, client);
+            int searches = (int) TestServer.spotify().calls().stream().filter(c -> c.path().equals("/v1/search")).count();
+            assertAck(ask(live, like("SEND_LIKE", session, client, track("VJ", "trk07 final master"))));
+            Waits.until(() -> tracksOf(uma).equals(List.of(riptide)), WAIT, "the catalog's track in Pika! Likes");
+            assertEquals(searches, TestServer.spotify().calls().stream().filter(c -> c.path().equals("/v1/search")).count(), "no search");
+            live.close();
+        }
+    }
+
     /** The stand-in catalog's URI of the song. */
     private static String uriOf(String title, String artist) {
         return TestServer.spotify().catalog().stream().filter(t -> t.title().equals(title) && t.artists().contains(artist))

@@ -17,9 +17,14 @@ public final class TrackNormalizer {
 
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern EXTENSION = Pattern.compile("\\.(mp3|flac|wav|m4a|aiff?|ogg|aac|alac|wma)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRACK_NUMBER = Pattern.compile("^\\s*(\\d{1,3}|[a-d]\\d{1,2})\\s*[-._)\\]]\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRACK_NUMBER = Pattern.compile(
+            "^\\s*(?:(?:\\d{1,3}|[a-d]\\d{1,2})\\s*[-._)\\]]|0\\d\\s)\\s*", Pattern.CASE_INSENSITIVE);
+    /** Words that make another recording of a song: a remix or a live take is not the studio original. */
+    private static final java.util.Set<String> VERSION_WORDS = java.util.Set.of("remix", "live", "acoustic", "instrumental", "demo",
+            "karaoke", "rework", "bootleg", "vip", "dub", "reprise", "unplugged", "cover", "mashup", "edit");
     private static final Pattern FEATURING = Pattern.compile(
-            "\\s*[(\\[]?\\s*\\b(feat\\.?|ft\\.?|featuring|with)\\s+[^)\\]]*[)\\]]?", Pattern.CASE_INSENSITIVE);
+            "\\s*[(\\[]\\s*(?:feat\\.?|ft\\.?|featuring|with)\\s+[^)\\]]*[)\\]]|\\s+(?:feat\\.?|ft\\.?|featuring)\\s+.*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NEUTRAL_TAG = Pattern.compile(
             "\\s*(?:[(\\[]|-\\s)\\s*(?:(?:\\d{4}\\s+)?remaster(?:ed)?(?:\\s+\\d{4})?(?:\\s+version)?|(?:extended|original|club|radio)\\s+(?:mix|edit|version)"
                     + "|radio\\s+edit|album\\s+version|single\\s+version|explicit|clean|clean\\s+version|mono|stereo)\\s*[)\\]]?",
@@ -45,12 +50,37 @@ public final class TrackNormalizer {
         if (raw == null) {
             return "";
         }
-        String title = EXTENSION.matcher(raw.strip()).replaceAll("");
+        String title = EXTENSION.matcher(raw.replace('_', ' ').strip()).replaceAll("");
         title = TRACK_NUMBER.matcher(title).replaceFirst("");
         title = FEATURING.matcher(title).replaceAll(" ");
         title = NEUTRAL_TAG.matcher(title).replaceAll(" ");
         String normalized = text(title);
         return normalized.isEmpty() ? text(raw) : normalized;
+    }
+
+    /**
+     * What the catalog's trigram index compares: the artists then the song's name, normalized.
+     * A file named "Artist - Title" with no artist is read as such.
+     */
+    public static String searchText(String artist, String title) {
+        if ((artist == null || artist.isBlank()) && title != null) {
+            int dash = title.indexOf(" - ");
+            if (dash > 0) {
+                return (artist(title.substring(0, dash)) + " " + title(title.substring(dash + 3))).strip();
+            }
+        }
+        return (artist(artist) + " " + title(title)).strip();
+    }
+
+    /** The version words of a normalized title ("remix", "live", …): two recordings differ when these do. */
+    public static java.util.Set<String> versionWords(String normalizedTitle) {
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        for (String word : normalizedTitle.split(" ")) {
+            if (VERSION_WORDS.contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** The main artists' names, each normalized, sorted, joined by a space. */
@@ -63,7 +93,9 @@ public final class TrackNormalizer {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(ARTIST_SEPARATORS.split(raw)).map(TrackNormalizer::text).filter(name -> !name.isEmpty())
+        return Arrays.stream(ARTIST_SEPARATORS.split(raw.replace('_', ' '))).map(TrackNormalizer::text)
+                .map(name -> name.startsWith("the ") ? name.substring(4) : name) // "The Velvet Foxes" is "Velvet Foxes"
+                .filter(name -> !name.isEmpty())
                 .distinct().sorted().toList();
     }
 }

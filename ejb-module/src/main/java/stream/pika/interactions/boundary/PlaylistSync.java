@@ -162,7 +162,7 @@ public class PlaylistSync {
                 if (entry != null) {
                     continue; // in the playlist already, or known not to be on Spotify
                 }
-                Optional<String> uri = finder.find(userId, change.trackKey(), change.artist(), change.title());
+                Optional<String> uri = finder.find(userId, change.trackKey(), change.artist(), change.title(), change.playedTrackId());
                 if (uri.isEmpty()) {
                     result.put(change.trackKey(), new PlaylistWork.Entry(null, false));
                 } else if (!addedKeys.containsValue(uri.get())) {

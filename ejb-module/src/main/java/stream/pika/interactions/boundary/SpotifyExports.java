@@ -84,7 +84,7 @@ public class SpotifyExports {
             List<String> uris = new ArrayList<>();
             List<ExportResult.Track> notFound = new ArrayList<>();
             for (DancerLikeRepository.Liked track : liked) {
-                Optional<String> uri = finder.find(userId, TrackKeys.of(track.artist(), track.title()), track.artist(), track.title());
+                Optional<String> uri = finder.find(userId, TrackKeys.of(track.artist(), track.title()), track.artist(), track.title(), track.playedTrackId());
                 if (uri.isEmpty()) {
                     notFound.add(new ExportResult.Track(track.artist(), track.title()));
                 } else if (!uris.contains(uri.get())) {

@@ -2,6 +2,7 @@ package stream.pika.interactions.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import stream.pika.crate.boundary.CatalogLookups;
 import stream.pika.crate.boundary.TrackLikeness;
 import stream.pika.identity.boundary.SpotifyLibrary;
 import stream.pika.identity.entity.SpotifyTrack;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The Spotify track a liked track is: a search ({@code track:} and {@code artist:}, then the
+ * The Spotify track a liked track is: the catalog's record when Smart Crate linked the play, else a search ({@code track:} and {@code artist:}, then the
  * words alone) scored with the matcher's likeness rule; below the threshold it is "not found".
  * Each track is searched once for every dancer (the answer is kept).
  */
@@ -31,13 +32,25 @@ public class SpotifyTrackFinder {
     TrackLikeness likeness;
 
     @Inject
+    CatalogLookups catalog;
+
+    @Inject
     PlaylistOutbox outbox;
 
     @Inject
     PlaylistSettings settings;
 
-    /** The track's Spotify URI, searched as {@code userId} if not known yet; empty when not found. */
-    public Optional<String> find(long userId, String trackKey, String artist, String title) {
+    /**
+     * The track's Spotify URI: the catalog's when Smart Crate linked the play, else searched as
+     * {@code userId} if not known yet; empty when not found.
+     */
+    public Optional<String> find(long userId, String trackKey, String artist, String title, Long playedTrackId) {
+        if (playedTrackId != null) {
+            Optional<String> matched = catalog.spotifyUriOfPlay(playedTrackId);
+            if (matched.isPresent()) {
+                return matched;
+            }
+        }
         Optional<PlaylistOutbox.Lookup> known = outbox.lookup(trackKey);
         if (known.isPresent()) {
             return Optional.ofNullable(known.get().uri());

@@ -29,8 +29,8 @@ public class DancerLikeRepository {
     public record Removed(String sessionId, String artist, String title) {
     }
 
-    /** A liked track to export. */
-    public record Liked(String artist, String title) {
+    /** A liked track to export, with one of its plays. */
+    public record Liked(String artist, String title, long playedTrackId) {
     }
 
     @PersistenceContext(unitName = "pika")
@@ -62,13 +62,13 @@ public class DancerLikeRepository {
                 .setParameter(1, clientId).setParameter(2, device).setParameter(3, userId).executeUpdate();
         List<?> claimed = em.createNativeQuery("WITH claimed AS (UPDATE likes SET user_id = ?3 WHERE client_id = ?1 AND device_hash = ?2"
                         + " AND user_id IS NULL RETURNING played_track_id, created_at)"
-                        + " SELECT p.artist, p.title, c.created_at FROM claimed c JOIN played_tracks p ON p.id = c.played_track_id"
+                        + " SELECT p.artist, p.title, c.created_at, p.id FROM claimed c JOIN played_tracks p ON p.id = c.played_track_id"
                         + " ORDER BY c.created_at")
                 .setParameter(1, clientId).setParameter(2, device).setParameter(3, userId).getResultList();
         for (Object o : claimed) {
             Object[] row = (Object[]) o;
-            playlist.queue(userId, PlaylistWork.Action.ADD, TrackKeys.of((String) row[0], (String) row[1]), (String) row[0], (String) row[1],
-                    UtcInstants.fromColumn(row[2]));
+            playlist.queue(userId, PlaylistWork.Action.ADD, ((Number) row[3]).longValue(), TrackKeys.of((String) row[0], (String) row[1]),
+                    (String) row[0], (String) row[1], UtcInstants.fromColumn(row[2]));
         }
         em.createNativeQuery("UPDATE client_claims SET likes_claimed = ?2 WHERE client_id = ?1")
                 .setParameter(1, clientId).setParameter(2, claimed.size()).executeUpdate();
@@ -147,13 +147,14 @@ public class DancerLikeRepository {
         }
         Object[] row = (Object[]) rows.get(0);
         Removed removed = new Removed((String) row[0], (String) row[1], (String) row[2]);
-        playlist.queue(userId, PlaylistWork.Action.REMOVE, TrackKeys.of(removed.artist(), removed.title()), removed.artist(), removed.title(), at);
+        playlist.queue(userId, PlaylistWork.Action.REMOVE, null, TrackKeys.of(removed.artist(), removed.title()), removed.artist(),
+                removed.title(), at);
         return Optional.of(removed);
     }
 
     /** The dancer's likes of the event (or the set), oldest first, each track once. */
     public List<Liked> likesOf(long userId, Long eventId, String sessionId) {
-        Query query = em.createNativeQuery("SELECT p.artist, p.title, min(l.created_at) AS first_liked FROM likes l"
+        Query query = em.createNativeQuery("SELECT p.artist, p.title, min(l.created_at) AS first_liked, min(p.id) FROM likes l"
                         + " JOIN played_tracks p ON p.id = l.played_track_id JOIN sessions s ON s.id = l.session_id"
                         + " LEFT JOIN stages st ON st.id = s.stage_id WHERE l.user_id = ?1 AND "
                         + (eventId != null ? "st.event_id = ?2" : "s.id = ?2")
@@ -162,7 +163,7 @@ public class DancerLikeRepository {
         List<Liked> likes = new ArrayList<>();
         for (Object o : query.getResultList()) {
             Object[] row = (Object[]) o;
-            likes.add(new Liked((String) row[0], (String) row[1]));
+            likes.add(new Liked((String) row[0], (String) row[1], ((Number) row[3]).longValue()));
         }
         return likes;
     }

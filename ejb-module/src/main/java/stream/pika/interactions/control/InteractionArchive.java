@@ -46,7 +46,7 @@ public class InteractionArchive {
                 .setParameter(6, liker.device())
                 .executeUpdate();
         if (written == 1 && liker.accountId() != null) {
-            playlist.queue(liker.accountId(), PlaylistWork.Action.ADD, TrackKeys.of(artist, title), artist, title, at);
+            playlist.queue(liker.accountId(), PlaylistWork.Action.ADD, playedTrackId, TrackKeys.of(artist, title), artist, title, at);
         }
         return true;
     }
@@ -63,7 +63,7 @@ public class InteractionArchive {
                     .setParameter(2, liker.accountId())
                     .executeUpdate();
             if (removed > 0) {
-                playlist.queue(liker.accountId(), PlaylistWork.Action.REMOVE, TrackKeys.of(artist, title), artist, title, at);
+                playlist.queue(liker.accountId(), PlaylistWork.Action.REMOVE, playedTrackId, TrackKeys.of(artist, title), artist, title, at);
             }
             return;
         }

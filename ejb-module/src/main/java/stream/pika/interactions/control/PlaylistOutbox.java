@@ -34,15 +34,16 @@ public class PlaylistOutbox {
      * Queues a change of the dancer's playlist, when the dancer has linked Spotify (called in the
      * like's own transaction: the like and its queued add are written together or not at all).
      */
-    public void queue(long userId, PlaylistWork.Action action, String trackKey, String artist, String title, Instant at) {
-        em.createNativeQuery("INSERT INTO spotify_outbox (user_id, action, track_key, artist, title, created_at)"
-                        + " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM spotify_links WHERE user_id = ?1)")
+    public void queue(long userId, PlaylistWork.Action action, Long playedTrackId, String trackKey, String artist, String title, Instant at) {
+        em.createNativeQuery("INSERT INTO spotify_outbox (user_id, action, track_key, artist, title, created_at, played_track_id)"
+                        + " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM spotify_links WHERE user_id = ?1)")
                 .setParameter(1, userId)
                 .setParameter(2, action.name().toLowerCase(java.util.Locale.ROOT))
                 .setParameter(3, trackKey)
                 .setParameter(4, artist)
                 .setParameter(5, title)
                 .setParameter(6, at.atOffset(ZoneOffset.UTC))
+                .setParameter(7, playedTrackId)
                 .executeUpdate();
     }
 
@@ -91,11 +92,11 @@ public class PlaylistOutbox {
             uncertain = Boolean.TRUE.equals(row[1]);
         }
         List<PlaylistWork.Change> changes = new ArrayList<>();
-        for (Object o : em.createNativeQuery("SELECT id, action, track_key, artist, title FROM spotify_outbox WHERE user_id = ?1"
+        for (Object o : em.createNativeQuery("SELECT id, action, track_key, artist, title, played_track_id FROM spotify_outbox WHERE user_id = ?1"
                 + " ORDER BY id LIMIT ?2").setParameter(1, userId).setParameter(2, limit).getResultList()) {
             Object[] row = (Object[]) o;
             changes.add(new PlaylistWork.Change(((Number) row[0]).longValue(), PlaylistWork.Action.valueOf(((String) row[1]).toUpperCase(java.util.Locale.ROOT)),
-                    (String) row[2], (String) row[3], (String) row[4]));
+                    (String) row[2], (String) row[3], (String) row[4], row[5] == null ? null : ((Number) row[5]).longValue()));
         }
         Map<String, PlaylistWork.Entry> entries = new HashMap<>();
         if (!changes.isEmpty()) {

@@ -12,8 +12,8 @@ public record PlaylistWork(long userId, String playlistId, boolean uncertain, Li
 
     public enum Action { ADD, REMOVE }
 
-    /** One like or unlike, as queued. */
-    public record Change(long id, Action action, String trackKey, String artist, String title) {
+    /** One like or unlike, as queued (with the liked play, when known: the catalog may know its Spotify URI). */
+    public record Change(long id, Action action, String trackKey, String artist, String title, Long playedTrackId) {
     }
 
     /** A track of the playlist: added under this URI, or searched for and not found (uri null). */

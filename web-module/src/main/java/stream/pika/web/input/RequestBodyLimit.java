@@ -27,13 +27,16 @@ import java.util.regex.Pattern;
  * parses it: at once when {@code Content-Length} says so, else while reading (a chunked body is
  * read into memory up to the limit, never further). JSON routes get
  * {@code pika.http.max-body-bytes} (64 KiB); the DJ app's fingerprint sync, up to 500 tracks,
- * gets {@code pika.http.max-sync-body-bytes} (1 MiB). Mapped in {@code web.xml} after the
+ * gets {@code pika.http.max-sync-body-bytes} (1 MiB); a catalog import (an admin's CSV file) gets
+ * {@code pika.http.max-import-body-bytes} (64 MiB) and must say its length (a chunked body that
+ * large is not buffered for anyone who asks). Mapped in {@code web.xml} after the
  * security headers, so the refusal carries them.
  */
 public class RequestBodyLimit extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(RequestBodyLimit.class.getName());
     private static final Pattern SYNC_ROUTE = Pattern.compile("/api/sessions?/[^/]+/sync-fingerprints/?");
+    private static final Pattern IMPORT_ROUTE = Pattern.compile("/api/admin/catalog/imports/?");
 
     @Inject
     @ConfigProperty(name = "pika.http.max-body-bytes", defaultValue = "65536")
@@ -42,6 +45,10 @@ public class RequestBodyLimit extends HttpFilter {
     @Inject
     @ConfigProperty(name = "pika.http.max-sync-body-bytes", defaultValue = "1048576")
     long maxSyncBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "pika.http.max-import-body-bytes", defaultValue = "67108864")
+    long maxImportBodyBytes;
 
     /** Methods whose requests carry no body here (the payara configuration lets such bodies reach this filter). */
     private static final Set<String> NO_BODY = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
@@ -59,6 +66,10 @@ public class RequestBodyLimit extends HttpFilter {
             refuse(request, response, 413, tooLarge(limit));
             return;
         }
+        if (declared < 0 && hasBody(request) && IMPORT_ROUTE.matcher(pathOf(request)).matches()) {
+            refuse(request, response, 411, "A file upload must say its length (Content-Length)");
+            return;
+        }
         if (declared < 0 && hasBody(request)) {
             byte[] body = readUpTo(request.getInputStream(), limit);
             if (body == null) {
@@ -71,8 +82,15 @@ public class RequestBodyLimit extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     long limitOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
+        if (IMPORT_ROUTE.matcher(path).matches()) {
+            return maxImportBodyBytes;
+        }
         return SYNC_ROUTE.matcher(path).matches() ? maxSyncBodyBytes : maxBodyBytes;
     }
 

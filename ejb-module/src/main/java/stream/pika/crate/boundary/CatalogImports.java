@@ -1,0 +1,93 @@
+package stream.pika.crate.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import stream.pika.crate.control.CatalogRepository;
+import stream.pika.crate.control.ExportifyCsv;
+import stream.pika.crate.control.ImportRecords;
+import stream.pika.crate.entity.CatalogTrack;
+import stream.pika.crate.entity.ImportReport;
+import stream.pika.crate.entity.RefusedRow;
+import stream.pika.identity.entity.Roles;
+import stream.pika.platform.control.CallerIds;
+import stream.pika.platform.entity.AuditAct;
+import stream.pika.platform.entity.PikaException;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the global catalog from a Spotify playlist export ({@code POST /api/admin/catalog/imports}):
+ * read by header names, written in chunks (each its own transaction: a refused row never aborts
+ * the file, and a failure keeps the chunks before it), duplicates by Spotify URI or ISRC merged.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN})
+@RolesAllowed(Roles.ADMIN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CatalogImports {
+
+    static final int CHUNK = 500;
+    private static final Logger LOG = Logger.getLogger(CatalogImports.class.getName());
+
+    @Inject
+    CatalogRepository catalog;
+
+    @Inject
+    ImportRecords records;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * @throws PikaException INVALID when the file is not a Spotify playlist export (its header) or not CSV
+     */
+    public ImportReport importCsv(Reader csv, String fileName, String clientIp) {
+        long adminId = CallerIds.of(context);
+        long importId = records.started(adminId, fileName);
+        List<RefusedRow> refused = new ArrayList<>();
+        List<CatalogTrack> chunk = new ArrayList<>(CHUNK);
+        int[] counts = new int[2];
+        long rows;
+        try {
+            rows = ExportifyCsv.read(csv, track -> {
+                chunk.add(track);
+                if (chunk.size() == CHUNK) {
+                    write(chunk, counts);
+                }
+            }, refused::add);
+            write(chunk, counts);
+        } catch (IllegalArgumentException e) {
+            write(chunk, counts);
+            records.finished(importId, counts[0] + counts[1] + refused.size(), counts[0], counts[1], refused, true,
+                    act(adminId, importId, clientIp, "failed: " + e.getMessage()));
+            throw PikaException.invalid(e.getMessage());
+        }
+        records.finished(importId, rows, counts[0], counts[1], refused, false, act(adminId, importId, clientIp,
+                rows + " rows: " + counts[0] + " created, " + counts[1] + " merged, " + refused.size() + " refused"));
+        LOG.info(() -> "Catalog import " + importId + " (" + fileName + "): " + rows + " rows, " + counts[0] + " created, "
+                + counts[1] + " merged, " + refused.size() + " refused");
+        return new ImportReport(importId, rows, counts[0], counts[1], refused);
+    }
+
+    private static AuditAct act(long adminId, long importId, String clientIp, String details) {
+        return new AuditAct(adminId, "catalog.import", "catalog_import", Long.toString(importId), null, clientIp, details);
+    }
+
+    private void write(List<CatalogTrack> chunk, int[] counts) {
+        if (!chunk.isEmpty()) {
+            CatalogRepository.Upserted done = catalog.upsert(List.copyOf(chunk));
+            counts[0] += done.created();
+            counts[1] += done.merged();
+            chunk.clear();
+        }
+    }
+}
