@@ -92,3 +92,25 @@ CREATE TABLE catalog_imports (
 
 -- "Pika! Likes" takes a matched play's Spotify URI from the catalog before searching.
 ALTER TABLE spotify_outbox ADD COLUMN played_track_id bigint;
+
+-- One run of a job at a time across nodes (a lease the run renews as it goes), and the runs'
+-- history: what started them, on which node, when, and how they ended.
+CREATE TABLE job_leases (
+    job         text        PRIMARY KEY,
+    holder      text        NOT NULL,
+    held_until  timestamptz NOT NULL
+);
+
+CREATE TABLE job_runs (
+    id            bigserial   PRIMARY KEY,
+    job           text        NOT NULL,
+    execution_id  bigint,
+    node          text        NOT NULL,
+    started_by    text        NOT NULL,
+    started_at    timestamptz NOT NULL DEFAULT now(),
+    ended_at      timestamptz,
+    status        text        NOT NULL DEFAULT 'running',
+    items_read    bigint      NOT NULL DEFAULT 0,
+    items_written bigint      NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_job_runs_job ON job_runs (job, started_at DESC);

@@ -164,7 +164,12 @@ class CrateAccuracyIT {
 
     /** Starts the job and follows it at its Location until it is done. */
     static JsonObject runToTheEnd(Api api, String admin) {
-        Api.Reply started = api.post("/api/admin/jobs/track-matching", "", Admins.bearer(admin));
+        Api.Reply[] answer = new Api.Reply[1];
+        Waits.until(() -> {
+            answer[0] = api.post("/api/admin/jobs/track-matching", "", Admins.bearer(admin));
+            return answer[0].status() != 409; // another run is under way: it ends soon
+        }, Duration.ofSeconds(60), "the job free to start");
+        Api.Reply started = answer[0];
         assertEquals(202, started.status(), started::toString);
         long id = started.json().getJsonObject("run").getJsonNumber("executionId").longValue();
         JsonObject[] run = new JsonObject[1];

@@ -138,6 +138,9 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_SPOTIFY_ACCOUNTS_URL", spotify.url())
                 .env("PIKA_SPOTIFY_API_URL", spotify.url())
                 .env("PIKA_SPOTIFY_SYNC_INTERVAL", "PT0.3S")
+                // Track matching runs only when a test starts it (TwoNodesIT shows the schedule and set ends).
+                .env("PIKA_CRATE_MATCHING_INTERVAL", "PT12H")
+                .env("PIKA_CRATE_SESSION_END_DELAY", "PT12H")
                 .env("PIKA_SPOTIFY_BACKOFF", "PT0.2S")
                 .env("PIKA_SPOTIFY_MAX_BACKOFF", "PT2S")
                 .env(databaseEnv(DATABASE))

@@ -70,7 +70,9 @@ class TwoNodesIT {
     /** A node of this class's cluster; both name the first admin, so they race to create it at start. */
     static MicroServer node(String name, int port) {
         return node(name, port, DATABASE, "redis://127.0.0.1:6379", PREFIX,
-                Map.of("PIKA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "PIKA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+                Map.of("PIKA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "PIKA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
+                        // Smart Crate: both nodes try to run track matching every 2 s, and 1 s after a set ends.
+                        "PIKA_CRATE_MATCHING_INTERVAL", "PT2S", "PIKA_CRATE_SESSION_END_DELAY", "PT1S"));
     }
 
     /** A node of a cluster: the shared database and Redis, the shared server's test settings. */
@@ -93,6 +95,39 @@ class TwoNodesIT {
                 .start();
         node.awaitHealthy(Duration.ofMinutes(2));
         return node;
+    }
+
+    /** Issue 17, item 3: runs by the schedule and at a set's end, never two at once on the two nodes. */
+    @Test
+    void trackMatchingRunsOneAtATimeAcrossNodesBySchedulesAndSetEnds() throws Exception {
+        String session = LiveDj.newSessionId();
+        try (LiveDj dj = dj(one)) {
+            dj.register(session);
+            assertAck(dj.play(session, "Nobody Catalogued", "A Song For The Matcher"));
+            Waits.until(() -> rows("SELECT count(*) FROM played_tracks WHERE session_id = '" + session + "'") == 1, WAIT, "the play written");
+            long before = rows("SELECT count(*) FROM job_runs WHERE started_by = 'session end'");
+            assertAck(dj.send(Json.createObjectBuilder().add("type", "END_SESSION").add("sessionId", session)));
+            Waits.until(() -> rows("SELECT count(*) FROM job_runs WHERE started_by = 'session end' AND status = 'COMPLETED'") > before,
+                    Duration.ofSeconds(20), "a run after the set's end");
+        }
+        Waits.until(() -> rows("SELECT count(*) FROM track_matches m JOIN played_tracks p ON p.id = m.played_track_id"
+                + " WHERE p.session_id = '" + session + "'") == 1, Duration.ofSeconds(20), "the set's play decided");
+        Waits.until(() -> rows("SELECT count(*) FROM job_runs WHERE started_by = 'schedule' AND ended_at IS NOT NULL") >= 4,
+                Duration.ofSeconds(40), "scheduled runs");
+        assertEquals(0, rows("SELECT count(*) FROM job_runs a JOIN job_runs b ON a.id < b.id AND a.job = b.job"
+                + " WHERE a.started_at < coalesce(b.ended_at, 'infinity') AND b.started_at < coalesce(a.ended_at, 'infinity')"),
+                "two runs at once");
+        assertEquals(0, rows("SELECT count(*) FROM job_runs WHERE status NOT IN ('COMPLETED', 'running')"), "a run failed");
+    }
+
+    private static long rows(String sql) {
+        try (Connection db = TestServer.postgres().connect(DATABASE); PreparedStatement query = db.prepareStatement(sql);
+             ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,9 +1,11 @@
 package stream.pika.batch.matching;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import stream.pika.crate.boundary.MatchingRuns;
 import stream.pika.crate.boundary.TrackMatching;
 import stream.pika.crate.entity.PlayedName;
 
@@ -17,9 +19,19 @@ public class MatchWriter extends AbstractItemWriter {
     @Inject
     TrackMatching matching;
 
+    @Inject
+    MatchingRuns runs;
+
+    @Inject
+    @BatchProperty(name = "lease")
+    String lease;
+
     @Override
     public void writeItems(List<Object> items) {
         List<PlayedName> plays = items.stream().map(PlayedName.class::cast).toList();
         matching.record(matching.decide(plays));
+        if (lease != null && !lease.isEmpty()) {
+            runs.stillRunning(lease); // this run still holds the job
+        }
     }
 }

@@ -1,6 +1,7 @@
 package stream.pika.crate.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -12,14 +13,19 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import stream.pika.crate.control.JobRuns;
 import stream.pika.crate.control.MatchRepository;
 import stream.pika.crate.entity.MatchingRun;
 import stream.pika.identity.entity.Roles;
+import stream.pika.platform.entity.NodeIdentity;
 import stream.pika.platform.entity.PikaException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -34,16 +40,70 @@ import java.util.logging.Logger;
 public class MatchingRuns {
 
     public static final String JOB = "track-matching";
+    /** The job parameters that tie an execution to its lease and its row in {@code job_runs}. */
+    public static final String LEASE_PARAMETER = "lease";
+    public static final String RUN_PARAMETER = "run";
+    static final String UNDER_WAY = "A track-matching run is under way: follow it, or start again once it ends";
+    /** Renewed at every chunk: a node that dies mid-run hands the job over this long after. */
+    static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(MatchingRuns.class.getName());
 
     @Inject
     MatchRepository matches;
 
+    @Inject
+    JobRuns jobs;
+
+    /**
+     * Starts a run for an admin.
+     *
+     * @throws PikaException CONFLICT when a run is under way (on any node)
+     */
     public MatchingRun start() {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        long execution = operator.start(JOB, new Properties());
-        LOG.info(() -> "Track matching started (execution " + execution + ")");
-        return run(execution);
+        return startRun("admin").orElseThrow(() -> PikaException.conflict(UNDER_WAY));
+    }
+
+    /** Starts a run unless one is under way somewhere ({@code startedBy}: "schedule", "session end"). */
+    @PermitAll
+    public Optional<MatchingRun> startIfIdle(String startedBy) {
+        return startRun(startedBy);
+    }
+
+    /** The job's end (its listener): the run's figures recorded, the lease given back. */
+    @PermitAll
+    public void ended(String lease, long runId, String status, long read, long written) {
+        jobs.ended(runId, status, read, written);
+        jobs.release(JOB, lease);
+        LOG.info(() -> "Track matching run " + runId + " ended " + status + ": " + read + " read, " + written + " decided");
+    }
+
+    /** A chunk is done: the run still holds the job. */
+    @PermitAll
+    public void stillRunning(String lease) {
+        jobs.renew(JOB, lease, LEASE);
+    }
+
+    private Optional<MatchingRun> startRun(String startedBy) {
+        String lease = NodeIdentity.nodeId() + "/" + UUID.randomUUID();
+        if (!jobs.lease(JOB, lease, LEASE)) {
+            LOG.fine(() -> "Track matching (" + startedBy + ") not started: a run is under way");
+            return Optional.empty();
+        }
+        long runId = jobs.started(JOB, NodeIdentity.nodeId(), startedBy);
+        Properties parameters = new Properties();
+        parameters.setProperty(LEASE_PARAMETER, lease);
+        parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
+        long execution;
+        try {
+            execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+        } catch (RuntimeException e) {
+            jobs.ended(runId, "FAILED", 0, 0);
+            jobs.release(JOB, lease);
+            throw e;
+        }
+        jobs.executing(runId, execution);
+        LOG.info(() -> "Track matching started by " + startedBy + " (execution " + execution + ", run " + runId + ")");
+        return Optional.of(run(execution));
     }
 
     /** @throws PikaException NOT_FOUND for no such run of this job */

@@ -10,6 +10,8 @@ import stream.pika.crate.control.MatchRepository;
 import stream.pika.crate.control.TrackNormalizer;
 import stream.pika.crate.entity.Candidate;
 import stream.pika.crate.entity.MatchDecision;
+import stream.pika.crate.entity.MatchMethod;
+import stream.pika.crate.entity.MatchStatus;
 import stream.pika.crate.entity.PlayedName;
 
 import java.util.ArrayList;
@@ -40,10 +42,15 @@ public class TrackMatching {
 
     public List<MatchDecision> decide(List<PlayedName> plays) {
         List<String> texts = plays.stream().map(p -> TrackNormalizer.searchText(p.artist(), p.title())).toList();
-        Map<String, List<Candidate>> candidates = catalog.candidates(texts, CANDIDATES);
+        Map<String, Long> taught = catalog.taught(texts);
+        Map<String, List<Candidate>> candidates = catalog.candidates(texts.stream().filter(t -> !taught.containsKey(t)).toList(), CANDIDATES);
         List<MatchDecision> decisions = new ArrayList<>(plays.size());
         for (int i = 0; i < plays.size(); i++) {
-            decisions.add(MatchDecider.decide(plays.get(i), candidates.getOrDefault(texts.get(i), List.of()), MatchDecider.Thresholds.DEFAULT));
+            Long known = taught.get(texts.get(i));
+            decisions.add(known != null
+                    // A DJ said these names are this record: every DJ's play of them is.
+                    ? new MatchDecision(plays.get(i).playedTrackId(), known, 1, MatchMethod.MANUAL, MatchStatus.AUTO)
+                    : MatchDecider.decide(plays.get(i), candidates.getOrDefault(texts.get(i), List.of()), MatchDecider.Thresholds.DEFAULT));
         }
         return decisions;
     }

@@ -155,6 +155,26 @@ public class CatalogRepository {
                 first.energy() != null ? first.energy() : later.energy());
     }
 
+    /** The records DJs taught these search texts to be (confirmed or chosen matches). */
+    public Map<String, Long> taught(List<String> searchTexts) {
+        Map<String, Long> taught = new HashMap<>();
+        if (searchTexts.isEmpty()) {
+            return taught;
+        }
+        Connection db = em.unwrap(Connection.class);
+        try (PreparedStatement query = db.prepareStatement("SELECT raw_key, global_track_id FROM track_aliases WHERE raw_key = ANY (?)")) {
+            query.setArray(1, db.createArrayOf("text", searchTexts.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    taught.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return taught;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading taught matches failed: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<String> spotifyUriOfPlay(long playedTrackId) {
         List<?> rows = em.createNativeQuery("SELECT g.spotify_uri FROM played_tracks p JOIN global_tracks g ON g.id = p.global_track_id"
                 + " WHERE p.id = ?1 AND g.spotify_uri IS NOT NULL").setParameter(1, playedTrackId).getResultList();

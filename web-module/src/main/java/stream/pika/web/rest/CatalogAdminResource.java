@@ -50,9 +50,10 @@ public class CatalogAdminResource {
     @Context
     HttpServletRequest request;
 
+    /** The file as the body, whatever it is called ({@code text/csv}, {@code text/plain}): a body that is no export is refused as such. */
     @POST
     @Path("imports")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     public Response importCsv(InputStream csv) {
         return created(imports.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), "upload.csv", clientAddress.of(request)));
     }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import stream.pika.crate.boundary.MatchVerification;
+import stream.pika.crate.entity.Activity;
 import stream.pika.identity.boundary.OrganizerApplications;
 import stream.pika.identity.boundary.SpotifyAccess;
 import stream.pika.identity.boundary.SpotifyLinks;
@@ -60,6 +62,20 @@ public class MeResource {
     @RolesAllowed(Roles.SIGNED_IN)
     public SpotifyAnswer spotify() {
         return new SpotifyAnswer(true, spotifyLinks.mine().orElse(null));
+    }
+
+    public record ActivityAnswer(boolean success, Activity activity) {
+    }
+
+    @Inject
+    MatchVerification verification;
+
+    /** The caller's points and badges (Smart Crate verifications), with the latest actions. */
+    @GET
+    @Path("activity")
+    @RolesAllowed(Roles.SIGNED_IN)
+    public ActivityAnswer activity() {
+        return new ActivityAnswer(true, verification.mine());
     }
 
     /** A signed-in user (a DJ, a rejected applicant after the wait) applies to organize events. */
