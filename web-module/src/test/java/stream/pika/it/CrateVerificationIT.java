@@ -47,7 +47,10 @@ class CrateVerificationIT {
             assertAck(booth.play(set, "Fleetwood Mac", "Dreams " + tag + " (Rehearsal)"));
             Waits.broadcastInterval();
             assertAck(booth.play(set, "Nobody Known", "Zzz " + tag));
-            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM played_tracks WHERE session_id = ?", set) == 3,
+            Waits.broadcastInterval();
+            // Not in the catalog, but on Spotify: found there, made a catalog record, linked.
+            assertAck(booth.play(set, "Ray Charles", "Hit the Road Jack (Remastered)"));
+            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM played_tracks WHERE session_id = ?", set) == 4,
                     LiveDj.WAIT, "the plays written");
         }
         CrateAccuracyIT.runToTheEnd(api, admin);
@@ -57,9 +60,16 @@ class CrateVerificationIT {
         assertTrue(!listed.containsNull(), "absent fields omitted, never null");
         JsonArray tracks = listed.json().getJsonArray("tracks");
         Map<String, JsonObject> byStatus = tracks.getValuesAs(JsonObject.class).stream()
+                .filter(t -> !t.getString("artist").equals("Ray Charles"))
                 .collect(Collectors.toMap(t -> t.getJsonObject("match").getString("status"), t -> t));
         assertEquals(List.of("auto", "needs_review", "unmatched"), byStatus.keySet().stream().sorted().toList(), tracks::toString);
         assertEquals("Crazy " + tag, byStatus.get("auto").getJsonObject("match").getString("title"));
+        assertEquals("exact", byStatus.get("auto").getJsonObject("match").getString("method"));
+        JsonObject fromSpotify = tracks.getJsonObject(3).getJsonObject("match");
+        String jack = TestServer.spotify().catalog().stream().filter(t -> t.title().equals("Hit the Road Jack")).findFirst().orElseThrow().uri();
+        assertEquals(List.of("auto", "spotify", "Hit the Road Jack", "Ray Charles", jack), List.of(fromSpotify.getString("status"),
+                fromSpotify.getString("method"), fromSpotify.getString("title"), fromSpotify.getString("artist"), fromSpotify.getString("spotifyUri")),
+                fromSpotify::toString);
         assertEquals(403, api.get("/api/sessions/" + set + "/tracks-with-matches", Admins.bearer(rival.token)).status(), "another DJ's set");
         assertEquals(404, api.get("/api/sessions/no_such_set_at_all/tracks-with-matches", Admins.bearer(dj.token)).status());
         assertEquals(401, api.get("/api/sessions/" + set + "/tracks-with-matches").status());
@@ -85,8 +95,8 @@ class CrateVerificationIT {
         JsonObject after = api.get("/api/sessions/" + set + "/tracks-with-matches", Admins.bearer(dj.token)).json();
         Map<String, String> statuses = after.getJsonArray("tracks").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(t -> t.getString("title"), t -> t.getJsonObject("match").getString("status")));
-        assertEquals(Map.of("Crazy " + tag + " (Radio Edit)", "confirmed", "Dreams " + tag + " (Rehearsal)", "confirmed", "Zzz " + tag, "rejected"),
-                statuses);
+        assertEquals(Map.of("Crazy " + tag + " (Radio Edit)", "confirmed", "Dreams " + tag + " (Rehearsal)", "confirmed", "Zzz " + tag, "rejected",
+                "Hit the Road Jack (Remastered)", "auto"), statuses);
         assertEquals(1, DancerLikesIT.rows("SELECT count(*) FROM global_tracks WHERE id = ? AND verified", studio));
         JsonObject activity = api.get("/api/me/activity", Admins.bearer(dj.token)).json().getJsonObject("activity");
         assertEquals(20, activity.getInt("points"), activity::toString);
@@ -135,6 +145,111 @@ class CrateVerificationIT {
         assertEquals("[\"track_detective\"]", detective.getJsonArray("badges").toString());
         assertNull(api.get("/api/me/activity", Admins.bearer(rival.token)).json().getJsonObject("activity").get("badges").asJsonArray()
                 .stream().findFirst().orElse(null), "the rival earned nothing");
+    }
+
+    @Test
+    void aDjExportsTheirSetToSpotifyAsPlayed() throws Exception {
+        Api api = Api.newClient();
+        String admin = Admins.firstAdminToken(api);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String crazy = "spotify:track:" + uri22("export-crazy" + tag);
+        String catalog = "Track URI,Track Name,Artist Name(s),ISRC\n"
+                + crazy + ",Crazy " + tag + ",Gnarls Barkley,\n"
+                + "spotify:track:" + uri22("export-dreams" + tag) + ",Dreams " + tag + ",Fleetwood Mac,\n"
+                + ",Isrc Only " + tag + ",Nobody Famous,QZ" + tag.substring(0, 3).toUpperCase().replaceAll("[^A-Z0-9]", "X") + "2400001\n";
+        Api.Reply imported = api.postRaw("/api/admin/catalog/imports", catalog, Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e"));
+        assertEquals(201, imported.status(), imported::toString);
+        assertEquals(3, imported.json().getInt("created"), imported::toString);
+
+        String password = "dj password " + tag;
+        JsonObject registered = Djs.register(Api.newClient(), password);
+        LiveDj dj = LiveDj.of(registered);
+        DancerLikesIT.Device laptop = new DancerLikesIT.Device();
+        laptop.signIn(registered.getJsonObject("user").getString("email"), password);
+        SpotifyStandIn.User spotify = SpotifyStandIn.User.fresh("DJ Exporter");
+        assertEquals(dj.accountId, laptop.signInWithSpotify(spotify), "Spotify added to the DJ's account");
+
+        String set = LiveDj.newSessionId();
+        try (LiveDj booth = dj.connect()) {
+            booth.register(set);
+            String[][] played = {{"Gnarls Barkley", "Crazy " + tag}, {"Fleetwood Mac", "Dreams " + tag + " (Rehearsal)"},
+                    {"Nobody Known", "Zzz " + tag}, {"Nobody Famous", "Isrc Only " + tag}, {"Gnarls Barkley", "Crazy " + tag}};
+            for (String[] track : played) {
+                assertAck(booth.play(set, track[0], track[1]));
+                Waits.broadcastInterval();
+            }
+            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM played_tracks WHERE session_id = ?", set) == 5, LiveDj.WAIT, "plays written");
+        }
+        CrateAccuracyIT.runToTheEnd(api, admin);
+
+        Api.Reply exported = api.post("/api/sessions/" + set + "/export-spotify", "{}", Admins.bearer(dj.token));
+        assertEquals(201, exported.status(), exported::toString);
+        JsonObject answer = exported.json();
+        assertTrue(answer.getString("name").startsWith(dj.displayName + "'s Set – 20"), answer::toString);
+        assertEquals(1, answer.getInt("added"), "Crazy, once");
+        assertEquals(List.of("2 needs review", "3 unmatched", "4 no Spotify URI"), answer.getJsonArray("leftOut").getValuesAs(JsonObject.class)
+                .stream().map(o -> o.getInt("position") + " " + o.getString("reason")).toList());
+        SpotifyStandIn.Playlist playlist = TestServer.spotify().playlistsOf(spotify).stream()
+                .filter(p -> p.name().equals(answer.getString("name"))).findFirst().orElseThrow();
+        assertEquals(List.of(crazy), playlist.uris());
+
+        // Spotify asks to wait a second: waited out once. Thirty seconds: the DJ is told when to try again.
+        TestServer.spotify().answerTooManyRequests(1, 1);
+        Api.Reply patient = api.post("/api/sessions/" + set + "/export-spotify", "{\"name\":\"Second try\"}", Admins.bearer(dj.token));
+        assertEquals(201, patient.status(), patient::toString);
+        assertEquals("Second try", patient.json().getString("name"));
+        TestServer.spotify().answerTooManyRequests(1, 30);
+        Api.Reply busy = api.post("/api/sessions/" + set + "/export-spotify", "{}", Admins.bearer(dj.token));
+        assertEquals(503, busy.status(), busy::toString);
+        assertEquals("Spotify is busy: try again in 30 s", busy.error());
+
+        LiveDj other = LiveDj.signUp();
+        assertEquals(403, api.post("/api/sessions/" + set + "/export-spotify", "{}", Admins.bearer(other.token)).status());
+        String ownSet = "crate_" + UUID.randomUUID().toString().substring(0, 12);
+        try (Connection db = TestServer.postgres().connect(TestServer.DATABASE);
+             PreparedStatement session = db.prepareStatement("INSERT INTO sessions (id, dj_user_id, dj_name, ended_at) VALUES (?, ?, 'Other', now())")) {
+            session.setString(1, ownSet);
+            session.setLong(2, other.accountId);
+            session.executeUpdate();
+        }
+        Api.Reply unlinked = api.post("/api/sessions/" + ownSet + "/export-spotify", "{}", Admins.bearer(other.token));
+        assertEquals(409, unlinked.status(), unlinked::toString);
+        assertEquals("This account has no Spotify link", unlinked.error());
+    }
+
+    /** Issue 17, item 8: two spellings of one song, once matched, are one song in the top tracks, under the catalog's names. */
+    @Test
+    void topTracksCountASongOnceAcrossItsSpellings() throws Exception {
+        Api api = Api.newClient();
+        String admin = Admins.firstAdminToken(api);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        assertEquals(201, api.postRaw("/api/admin/catalog/imports", "Track URI,Track Name,Artist Name(s)\nspotify:track:" + uri22("top" + tag)
+                + ",Top Song " + tag + ",Gnarls Barkley\n", Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e")).status());
+        String set = LiveDj.newSessionId();
+        String[] spellings = {"Top Song " + tag + " (Radio Edit)", "top song " + tag + ".mp3"};
+        try (LiveDj booth = LiveDj.signUp().connect()) {
+            booth.register(set);
+            for (String title : spellings) {
+                assertAck(booth.play(set, "Gnarls Barkley", title));
+                for (int dancer = 0; dancer < 3; dancer++) {
+                    String client = Dancer.newClientId();
+                    try (WsClient phone = Dancer.following(set, client)) {
+                        assertAck(InteractionsIT.ask(phone, InteractionsIT.like("SEND_LIKE", set, client, InteractionsIT.track("Gnarls Barkley", title))));
+                    }
+                }
+                Waits.broadcastInterval();
+            }
+            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM likes WHERE session_id = ?", set) == 6, LiveDj.WAIT, "six likes written");
+        }
+        CrateAccuracyIT.runToTheEnd(api, admin);
+        assertEquals(2, DancerLikesIT.rows("SELECT count(*) FROM played_tracks WHERE session_id = ? AND global_track_id IS NOT NULL", set));
+        List<JsonObject> top = jakarta.json.Json.createReader(new java.io.StringReader(api.get("/api/stats/top-tracks").body())).readArray()
+                .getValuesAs(JsonObject.class);
+        assertTrue(top.stream().anyMatch(t -> t.getString("title").equals("Top Song " + tag) && t.getString("artist").equals("Gnarls Barkley")
+                        && t.getInt("likeCount") == 6)
+                || (top.size() == 10 && top.stream().allMatch(t -> t.getInt("likeCount") >= 6)), top::toString);
+        assertTrue(top.stream().noneMatch(t -> t.getString("title").contains(tag) && !t.getString("title").equals("Top Song " + tag)),
+                "no spelling of its own: " + top);
     }
 
     private static String uri22(String seed) {

@@ -78,6 +78,22 @@ class DancerLikesIT {
             return send("POST", path, json);
         }
 
+        /** The sign-in form, as a browser posts it. */
+        void signIn(String email, String password) {
+            HttpRequest form = HttpRequest.newBuilder(TestServer.baseUri().resolve("/auth/signin")).timeout(Duration.ofSeconds(30))
+                    .header("X-Forwarded-For", address).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                            + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "&next=/")).build();
+            try {
+                assertEquals(303, http.send(form, HttpResponse.BodyHandlers.ofString()).statusCode());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** "Sign in with Spotify" as this Spotify user, as the browser follows the redirects. */
         long signInWithSpotify(SpotifyStandIn.User user) {
             TestServer.spotify().signInAs(user);

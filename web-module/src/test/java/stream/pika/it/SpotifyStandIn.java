@@ -169,6 +169,7 @@ public final class SpotifyStandIn implements AutoCloseable {
     /** Every access token issued so far stops working (401), as when they expire early. */
     public void expireAccessTokens() {
         behaviour.accessTokens.clear();
+        behaviour.appTokens.clear();
     }
 
     /** How many refresh-token grants the stand-in answered (accepted or not). */
@@ -190,6 +191,8 @@ public final class SpotifyStandIn implements AutoCloseable {
         final Map<String, User> accessTokens = new ConcurrentHashMap<>();
         final AtomicInteger refreshes = new AtomicInteger();
         final Map<String, Playlist> playlists = new ConcurrentHashMap<>();
+        /** Tokens of the app itself (client credentials): they search, they own no library. */
+        final Set<String> appTokens = ConcurrentHashMap.newKeySet();
         final List<Call> calls = new ArrayList<>();
 
         @Override
@@ -255,6 +258,11 @@ public final class SpotifyStandIn implements AutoCloseable {
                 }
                 return tokens(grant.user(), true);
             }
+            if ("client_credentials".equals(form.get("grant_type"))) {
+                String access = "app-" + UUID.randomUUID();
+                appTokens.add(access);
+                return json(200, Json.createObjectBuilder().add("access_token", access).add("token_type", "Bearer").add("expires_in", 3600));
+            }
             if ("refresh_token".equals(form.get("grant_type"))) {
                 refreshes.incrementAndGet();
                 User user = refreshTokens.get(form.getOrDefault("refresh_token", ""));
@@ -297,6 +305,8 @@ public final class SpotifyStandIn implements AutoCloseable {
                         .withBody(error(429, "API rate limit exceeded").build().toString()).build();
             } else if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer = json(503, error(503, "Service unavailable"));
+            } else if ("search".equals(endpoint) && appTokens.contains(bearer(request))) {
+                answer = search(request);
             } else if (caller(request) == null) {
                 answer = json(401, error(401, "The access token expired"));
             } else {
@@ -409,6 +419,11 @@ public final class SpotifyStandIn implements AutoCloseable {
                     return json(405, error(405, "Method not allowed"));
                 }
             }
+        }
+
+        private String bearer(Request request) {
+            String header = request.getHeader("Authorization");
+            return header == null || !header.startsWith("Bearer ") ? "" : header.substring(7);
         }
 
         private User caller(Request request) {

@@ -141,6 +141,7 @@ public final class TestServer implements BeforeAllCallback {
                 // Track matching runs only when a test starts it (TwoNodesIT shows the schedule and set ends).
                 .env("PIKA_CRATE_MATCHING_INTERVAL", "PT12H")
                 .env("PIKA_CRATE_SESSION_END_DELAY", "PT12H")
+                .env("PIKA_CRATE_SPOTIFY_REQUESTS_PER_SECOND", "200") // the stand-in is local; a run may meet every test's plays
                 .env("PIKA_SPOTIFY_BACKOFF", "PT0.2S")
                 .env("PIKA_SPOTIFY_MAX_BACKOFF", "PT2S")
                 .env(databaseEnv(DATABASE))

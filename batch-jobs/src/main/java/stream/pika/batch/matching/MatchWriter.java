@@ -26,10 +26,15 @@ public class MatchWriter extends AbstractItemWriter {
     @BatchProperty(name = "lease")
     String lease;
 
+    /** "false": the catalog alone decides (no Spotify search), as the accuracy measurement runs it. */
+    @Inject
+    @BatchProperty(name = "spotify")
+    String spotify;
+
     @Override
     public void writeItems(List<Object> items) {
         List<PlayedName> plays = items.stream().map(PlayedName.class::cast).toList();
-        matching.record(matching.decide(plays));
+        matching.record(matching.decide(plays, !"false".equals(spotify)));
         if (lease != null && !lease.isEmpty()) {
             runs.stillRunning(lease); // this run still holds the job
         }

@@ -43,6 +43,8 @@ public class MatchingRuns {
     /** The job parameters that tie an execution to its lease and its row in {@code job_runs}. */
     public static final String LEASE_PARAMETER = "lease";
     public static final String RUN_PARAMETER = "run";
+    /** "false": the catalog alone decides, no Spotify search. */
+    public static final String SPOTIFY_PARAMETER = "spotify";
     static final String UNDER_WAY = "A track-matching run is under way: follow it, or start again once it ends";
     /** Renewed at every chunk: a node that dies mid-run hands the job over this long after. */
     static final Duration LEASE = Duration.ofMinutes(5);
@@ -55,18 +57,18 @@ public class MatchingRuns {
     JobRuns jobs;
 
     /**
-     * Starts a run for an admin.
+     * Starts a run for an admin ({@code askSpotify} false: the catalog alone decides).
      *
      * @throws PikaException CONFLICT when a run is under way (on any node)
      */
-    public MatchingRun start() {
-        return startRun("admin").orElseThrow(() -> PikaException.conflict(UNDER_WAY));
+    public MatchingRun start(boolean askSpotify) {
+        return startRun("admin", askSpotify).orElseThrow(() -> PikaException.conflict(UNDER_WAY));
     }
 
     /** Starts a run unless one is under way somewhere ({@code startedBy}: "schedule", "session end"). */
     @PermitAll
     public Optional<MatchingRun> startIfIdle(String startedBy) {
-        return startRun(startedBy);
+        return startRun(startedBy, true);
     }
 
     /** The job's end (its listener): the run's figures recorded, the lease given back. */
@@ -83,7 +85,7 @@ public class MatchingRuns {
         jobs.renew(JOB, lease, LEASE);
     }
 
-    private Optional<MatchingRun> startRun(String startedBy) {
+    private Optional<MatchingRun> startRun(String startedBy, boolean askSpotify) {
         String lease = NodeIdentity.nodeId() + "/" + UUID.randomUUID();
         if (!jobs.lease(JOB, lease, LEASE)) {
             LOG.fine(() -> "Track matching (" + startedBy + ") not started: a run is under way");
@@ -93,6 +95,7 @@ public class MatchingRuns {
         Properties parameters = new Properties();
         parameters.setProperty(LEASE_PARAMETER, lease);
         parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
+        parameters.setProperty(SPOTIFY_PARAMETER, Boolean.toString(askSpotify));
         long execution;
         try {
             execution = BatchRuntime.getJobOperator().start(JOB, parameters);

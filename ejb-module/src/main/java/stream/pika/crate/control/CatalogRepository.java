@@ -175,6 +175,15 @@ public class CatalogRepository {
         }
     }
 
+    /** A record made from a Spotify hit (or the one that has its URI already); answers its id. */
+    public long fromSpotify(String uri, String title, String artist, Integer durationMs) {
+        return ((Number) em.createNativeQuery("INSERT INTO global_tracks (spotify_uri, title, artist, duration_ms, search_text)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (spotify_uri) DO UPDATE SET duration_ms = coalesce(global_tracks.duration_ms,"
+                        + " EXCLUDED.duration_ms) RETURNING id")
+                .setParameter(1, uri).setParameter(2, title).setParameter(3, artist).setParameter(4, durationMs)
+                .setParameter(5, TrackNormalizer.searchText(artist, title)).getSingleResult()).longValue();
+    }
+
     public Optional<String> spotifyUriOfPlay(long playedTrackId) {
         List<?> rows = em.createNativeQuery("SELECT g.spotify_uri FROM played_tracks p JOIN global_tracks g ON g.id = p.global_track_id"
                 + " WHERE p.id = ?1 AND g.spotify_uri IS NOT NULL").setParameter(1, playedTrackId).getResultList();

@@ -33,6 +33,13 @@ public class VerificationRepository {
         return Optional.of(Optional.ofNullable(rows.get(0)).map(id -> ((Number) id).longValue()));
     }
 
+    /** The set's DJ name and the day it started (UTC), for the default name of its export. */
+    public Optional<Object[]> setFacts(String sessionId) {
+        List<?> rows = em.createNativeQuery("SELECT dj_name, to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM sessions WHERE id = ?1")
+                .setParameter(1, sessionId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
+    }
+
     public List<PlayWithMatch> playsOf(String sessionId) {
         List<PlayWithMatch> plays = new ArrayList<>();
         for (Object o : em.createNativeQuery("SELECT p.id, p.artist, p.title, p.played_at, m.id, m.global_track_id, g.title, g.artist,"

@@ -67,6 +67,13 @@ public class SpotifyAccountsClient {
         return tokens(body, "token refresh");
     }
 
+    /** An access token of the app itself (client credentials: no user), for catalog searches. */
+    public SpotifyTokens clientCredentials() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "client_credentials");
+        return tokens(body, "client credentials grant");
+    }
+
     private SpotifyTokens tokens(Map<String, String> form, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.accountsUrl() + "/api/token")).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -8,7 +8,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,12 +32,16 @@ public class JobsAdminResource {
     @Inject
     MatchingRuns runs;
 
-    /** Starts a run of the track-matching job: 202 with the run, followed at its {@code Location}. */
+    /**
+     * Starts a run of the track-matching job: 202 with the run, followed at its {@code Location};
+     * {@code ?spotify=false}: the catalog alone decides (no Spotify search).
+     */
     @POST
     @Path("track-matching")
     @Consumes(MediaType.WILDCARD)
-    public Response startTrackMatching() {
-        MatchingRun run = runs.start();
+    public Response startTrackMatching(@QueryParam("spotify") @DefaultValue("true")
+                                       @Pattern(regexp = "true|false", message = "spotify must be true or false") String spotify) {
+        MatchingRun run = runs.start(Boolean.parseBoolean(spotify));
         return Response.accepted(new RunAnswer(true, run)).header("Location", "/api/admin/jobs/track-matching/" + run.executionId()).build();
     }
 
