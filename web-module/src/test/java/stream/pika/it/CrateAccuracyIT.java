@@ -162,6 +162,77 @@ class CrateAccuracyIT {
         assertEquals(404, api.get("/api/admin/jobs/track-matching/999999999", Admins.bearer(admin)).status());
     }
 
+    /**
+     * A run that fails mid-way (its writer cannot write: another session holds the table in share mode) is
+     * restarted from its checkpoint: every play decided exactly once, none skipped.
+     */
+    @Test
+    void aRunThatFailsMidwayRestartsWithoutLosingOrDoublingAPlay() throws Exception {
+        Api api = Api.newClient();
+        String admin = Admins.firstAdminToken(api);
+        String session = "restart_" + UUID.randomUUID().toString().substring(0, 12);
+        int plays = 1000;
+        try (Connection db = TestServer.postgres().connect(TestServer.DATABASE)) {
+            try (PreparedStatement set = db.prepareStatement("INSERT INTO sessions (id, dj_name, ended_at) VALUES (?, 'Restart Set', now())")) {
+                set.setString(1, session);
+                set.executeUpdate();
+            }
+            try (PreparedStatement play = db.prepareStatement("INSERT INTO played_tracks (session_id, artist, title) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < plays; i++) {
+                    play.setString(1, session);
+                    play.setString(2, "Restart Artist " + i);
+                    play.setString(3, "Restart Song " + i);
+                    play.addBatch();
+                }
+                play.executeBatch();
+            }
+        }
+        String decidedSql = "SELECT count(*) FROM track_matches m JOIN played_tracks p ON p.id = m.played_track_id WHERE p.session_id = '" + session + "'";
+        Api.Reply[] answer = new Api.Reply[1];
+        Waits.until(() -> {
+            answer[0] = api.post("/api/admin/jobs/track-matching?spotify=false", "", Admins.bearer(admin));
+            return answer[0].status() != 409;
+        }, Duration.ofSeconds(60), "the job free to start");
+        long first = answer[0].json().getJsonObject("run").getJsonNumber("executionId").longValue();
+        try (Connection holder = TestServer.postgres().connect(TestServer.DATABASE)) {
+            Waits.until(() -> countQuietly(decidedSql) > 0, Duration.ofSeconds(60), "a first chunk written");
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("LOCK TABLE track_matches IN SHARE MODE");
+            long[] decidedBefore = new long[1];
+            Waits.until(() -> {
+                JsonObject run = api.get("/api/admin/jobs/track-matching/" + first, Admins.bearer(admin)).json().getJsonObject("run");
+                return run.getString("status").equals("FAILED");
+            }, Duration.ofSeconds(60), "the run failed on the held table");
+            holder.rollback(); // writes may go on again
+            decidedBefore[0] = count(decidedSql);
+            assertTrue(decidedBefore[0] > 0 && decidedBefore[0] < plays, "failed mid-way: " + decidedBefore[0]);
+        }
+        Api.Reply restarted = api.post("/api/admin/jobs/track-matching/" + first + "/restart", "", Admins.bearer(admin));
+        assertEquals(202, restarted.status(), restarted::toString);
+        long second = restarted.json().getJsonObject("run").getJsonNumber("executionId").longValue();
+        JsonObject[] run = new JsonObject[1];
+        Waits.until(() -> {
+            run[0] = api.get("/api/admin/jobs/track-matching/" + second, Admins.bearer(admin)).json().getJsonObject("run");
+            return List.of("COMPLETED", "FAILED").contains(run[0].getString("status"));
+        }, Duration.ofSeconds(120), "the restarted run to end");
+        assertEquals("COMPLETED", run[0].getString("status"), run[0]::toString);
+        assertEquals(plays, count(decidedSql), "every play decided");
+        assertEquals(0, count("SELECT count(*) FROM (SELECT played_track_id FROM track_matches GROUP BY played_track_id HAVING count(*) > 1) twice"));
+        assertEquals(0, count("SELECT count(*) FROM played_tracks p WHERE p.session_id = '" + session + "' AND NOT EXISTS"
+                + " (SELECT 1 FROM track_matches m WHERE m.played_track_id = p.id)"), "none skipped");
+        assertEquals(1, count("SELECT count(*) FROM job_runs WHERE execution_id = " + first + " AND status = 'FAILED'"));
+        assertEquals(409, api.post("/api/admin/jobs/track-matching/" + second + "/restart", "", Admins.bearer(admin)).status(),
+                "a completed run does not restart");
+    }
+
+    private static long countQuietly(String sql) {
+        try {
+            return count(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the job and follows it at its Location until it is done. */
     static JsonObject runToTheEnd(Api api, String admin) {
         return runToTheEnd(api, admin, "");

@@ -3,8 +3,6 @@ package stream.pika.batch.matching;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.Metric;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -32,20 +30,9 @@ public class MatchingRunListener extends AbstractJobListener {
         if (lease == null || run == null) {
             return; // started by hand (Payara's tools): no lease was taken
         }
-        long read = 0;
-        long written = 0;
-        for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
-            for (Metric metric : step.getMetrics()) {
-                if (metric.getType() == Metric.MetricType.READ_COUNT) {
-                    read += metric.getValue();
-                } else if (metric.getType() == Metric.MetricType.WRITE_COUNT) {
-                    written += metric.getValue();
-                }
-            }
-        }
         BatchStatus status = job.getBatchStatus();
         String ended = status == BatchStatus.FAILED || status == BatchStatus.STOPPING || status == BatchStatus.STOPPED
                 ? status.name() : job.getExitStatus() != null && job.getExitStatus().startsWith("FAIL") ? "FAILED" : "COMPLETED";
-        runs.ended(lease, Long.parseLong(run), ended, read, written);
+        runs.ended(lease, Long.parseLong(run), job.getExecutionId(), ended);
     }
 }

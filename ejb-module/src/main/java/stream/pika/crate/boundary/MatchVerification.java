@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import stream.pika.crate.control.TrackNormalizer;
+import stream.pika.crate.control.SetOwnership;
 import stream.pika.crate.control.VerificationRepository;
 import stream.pika.crate.entity.Activity;
 import stream.pika.crate.entity.CatalogEntry;
@@ -46,15 +47,15 @@ public class MatchVerification {
     @Inject
     VerificationRepository repository;
 
+    @Inject
+    SetOwnership owners;
+
     @Resource
     SessionContext context;
 
     public List<PlayWithMatch> tracksWithMatches(String sessionId) {
         long dj = CallerIds.of(context);
-        var owner = repository.djOfSession(sessionId).orElseThrow(() -> PikaException.notFound(CrateMessages.SESSION_NOT_FOUND));
-        if (owner.isEmpty() || owner.get() != dj) {
-            throw PikaException.forbidden(CrateMessages.NOT_YOUR_SET);
-        }
+        owners.require(sessionId, dj);
         return repository.playsOf(sessionId);
     }
 

@@ -3,7 +3,10 @@ package stream.pika.crate.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -71,9 +74,43 @@ public class MatchingRuns {
         return startRun(startedBy, true);
     }
 
+    /**
+     * Restarts a failed or stopped run from its last checkpoint (the plays it decided stay
+     * decided, the next ones follow).
+     *
+     * @throws PikaException NOT_FOUND for no such run, CONFLICT while another run is under way or when it cannot restart
+     */
+    public MatchingRun restart(long executionId) {
+        run(executionId); // exists, and is this job's
+        String lease = NodeIdentity.nodeId() + "/" + UUID.randomUUID();
+        if (!jobs.lease(JOB, lease, LEASE)) {
+            throw PikaException.conflict(UNDER_WAY);
+        }
+        long runId = jobs.started(JOB, NodeIdentity.nodeId(), "restart of " + executionId);
+        JobOperator operator = BatchRuntime.getJobOperator();
+        Properties parameters = new Properties();
+        parameters.putAll(operator.getParameters(executionId));
+        parameters.setProperty(LEASE_PARAMETER, lease);
+        parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
+        long execution;
+        try {
+            execution = operator.restart(executionId, parameters);
+        } catch (JobRestartException | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
+            jobs.ended(runId, "FAILED", 0, 0);
+            jobs.release(JOB, lease);
+            throw PikaException.conflict("This run cannot restart: " + e.getMessage());
+        }
+        jobs.executing(runId, execution);
+        LOG.info(() -> "Track matching execution " + executionId + " restarted as " + execution);
+        return run(execution);
+    }
+
     /** The job's end (its listener): the run's figures recorded, the lease given back. */
     @PermitAll
-    public void ended(String lease, long runId, String status, long read, long written) {
+    public void ended(String lease, long runId, long executionId, String status) {
+        long[] figures = figures(executionId);
+        long read = figures[0];
+        long written = figures[1];
         jobs.ended(runId, status, read, written);
         jobs.release(JOB, lease);
         LOG.info(() -> "Track matching run " + runId + " ended " + status + ": " + read + " read, " + written + " decided");
@@ -121,19 +158,24 @@ public class MatchingRuns {
         if (!JOB.equals(execution.getJobName())) {
             throw PikaException.notFound("No such run");
         }
-        long read = 0;
-        long written = 0;
-        for (StepExecution step : operator.getStepExecutions(executionId)) {
+        long[] figures = figures(executionId);
+        return new MatchingRun(executionId, execution.getBatchStatus().name(), instant(execution.getStartTime()),
+                instant(execution.getEndTime()), figures[0], figures[1], matches.undecidedCount());
+    }
+
+    /** Plays read and decided by the execution, from its steps' metrics. */
+    private static long[] figures(long executionId) {
+        long[] figures = new long[2];
+        for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(executionId)) {
             for (Metric metric : step.getMetrics()) {
                 if (metric.getType() == Metric.MetricType.READ_COUNT) {
-                    read += metric.getValue();
+                    figures[0] += metric.getValue();
                 } else if (metric.getType() == Metric.MetricType.WRITE_COUNT) {
-                    written += metric.getValue();
+                    figures[1] += metric.getValue();
                 }
             }
         }
-        return new MatchingRun(executionId, execution.getBatchStatus().name(), instant(execution.getStartTime()),
-                instant(execution.getEndTime()), read, written, matches.undecidedCount());
+        return figures;
     }
 
     private static Instant instant(Date date) {

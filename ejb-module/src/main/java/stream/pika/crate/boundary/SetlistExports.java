@@ -9,8 +9,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import stream.pika.crate.control.SetOwnership;
 import stream.pika.crate.control.VerificationRepository;
-import stream.pika.crate.entity.CrateMessages;
 import stream.pika.crate.entity.ExportName;
 import stream.pika.crate.entity.PlayWithMatch;
 import stream.pika.crate.entity.SetlistExport;
@@ -50,6 +50,9 @@ public class SetlistExports {
     VerificationRepository repository;
 
     @Inject
+    SetOwnership owners;
+
+    @Inject
     SpotifyLibrary library;
 
     @Resource
@@ -61,10 +64,7 @@ public class SetlistExports {
      */
     public SetlistExport export(String sessionId, @Valid ExportName request) {
         long dj = CallerIds.of(context);
-        var owner = repository.djOfSession(sessionId).orElseThrow(() -> PikaException.notFound(CrateMessages.SESSION_NOT_FOUND));
-        if (owner.isEmpty() || owner.get() != dj) {
-            throw PikaException.forbidden(CrateMessages.NOT_YOUR_SET);
-        }
+        owners.require(sessionId, dj);
         if (!library.enabled()) {
             throw PikaException.conflict(SpotifyMessages.OFF);
         }
@@ -84,8 +84,7 @@ public class SetlistExports {
         }
         List<String> tracks = List.copyOf(uris);
         SpotifyPlaylist playlist = patiently(() -> library.createPlaylist(dj, name, "The set as it was played, exported by Pika!"));
-        for (int from = 0; from < tracks.size(); from += SpotifyLibrary.MAX_TRACKS_PER_CALL) {
-            List<String> batch = tracks.subList(from, Math.min(tracks.size(), from + SpotifyLibrary.MAX_TRACKS_PER_CALL));
+        for (List<String> batch : SpotifyLibrary.inCalls(tracks)) {
             patiently(() -> {
                 library.addTracks(dj, playlist.id(), batch);
                 return null;

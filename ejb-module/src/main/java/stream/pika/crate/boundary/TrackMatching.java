@@ -150,7 +150,15 @@ public class TrackMatching {
     public List<MatchDecision> decide(List<PlayedName> plays) {
         List<String> texts = plays.stream().map(p -> TrackNormalizer.searchText(p.artist(), p.title())).toList();
         Map<String, Long> taught = catalog.taught(texts);
-        Map<String, List<Candidate>> candidates = catalog.candidates(texts.stream().filter(t -> !taught.containsKey(t)).toList(), CANDIDATES);
+        List<String> open = new ArrayList<>();
+        List<String> swapped = new ArrayList<>();
+        for (int i = 0; i < plays.size(); i++) {
+            if (!taught.containsKey(texts.get(i))) {
+                open.add(texts.get(i));
+                swapped.add(TrackNormalizer.searchText(plays.get(i).title(), plays.get(i).artist()));
+            }
+        }
+        Map<String, List<Candidate>> candidates = catalog.candidates(open, swapped, CANDIDATES);
         List<MatchDecision> decisions = new ArrayList<>(plays.size());
         for (int i = 0; i < plays.size(); i++) {
             Long known = taught.get(texts.get(i));

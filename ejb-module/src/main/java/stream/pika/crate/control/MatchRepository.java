@@ -17,6 +17,9 @@ import java.util.List;
 @Stateless
 public class MatchRepository {
 
+    /** How long a chunk's write waits for a lock before it fails. */
+    static final String LOCK_TIMEOUT = "5s";
+
     @PersistenceContext(unitName = "pika")
     EntityManager em;
 
@@ -43,6 +46,12 @@ public class MatchRepository {
     /** Writes the decisions; a play decided meanwhile (a rerun, another node) keeps its first decision. */
     public int record(List<MatchDecision> decisions) {
         Connection db = em.unwrap(Connection.class);
+        try (PreparedStatement patience = db.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            patience.setString(1, LOCK_TIMEOUT);
+            patience.execute(); // a table held by someone else fails the chunk (and the run, restartable) instead of hanging it
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing match decisions failed: " + e.getMessage(), e);
+        }
         try (PreparedStatement match = db.prepareStatement("INSERT INTO track_matches (played_track_id, global_track_id, confidence,"
                 + " method, status) VALUES (?, ?, ?, ?, ?) ON CONFLICT (played_track_id) DO NOTHING");
              PreparedStatement link = db.prepareStatement("UPDATE played_tracks SET global_track_id = ? WHERE id = ?"

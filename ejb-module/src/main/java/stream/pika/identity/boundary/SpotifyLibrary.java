@@ -43,6 +43,15 @@ public class SpotifyLibrary {
         return settings.enabled();
     }
 
+    /** The URIs cut into Spotify's calls of at most {@value #MAX_TRACKS_PER_CALL}, in order. */
+    public static List<List<String>> inCalls(List<String> uris) {
+        List<List<String>> calls = new java.util.ArrayList<>();
+        for (int from = 0; from < uris.size(); from += MAX_TRACKS_PER_CALL) {
+            calls.add(uris.subList(from, Math.min(uris.size(), from + MAX_TRACKS_PER_CALL)));
+        }
+        return calls;
+    }
+
     public List<SpotifyTrack> searchTracks(long userId, String query, int limit) {
         return access.calling(userId, token -> api.searchTracks(token, query, limit));
     }

@@ -189,7 +189,7 @@ public class PlaylistSync {
                 adds.removeIf(present::contains); // sent before this node (or another) stopped
             }
             outbox.sending(userId);
-            for (List<String> batch : batches(adds)) {
+            for (List<String> batch : SpotifyLibrary.inCalls(adds)) {
                 try {
                     library.addTracks(userId, playlistId, batch);
                 } catch (SpotifyFailure e) {
@@ -212,7 +212,7 @@ public class PlaylistSync {
 
     /** Removes the tracks; answers the playlist, or null when the dancer deleted it (nothing left to remove). */
     private String removeAll(long userId, String playlistId, List<String> uris) {
-        for (List<String> batch : batches(uris)) {
+        for (List<String> batch : SpotifyLibrary.inCalls(uris)) {
             try {
                 library.removeTracks(userId, playlistId, batch);
             } catch (SpotifyFailure e) {
@@ -236,13 +236,5 @@ public class PlaylistSync {
         String id = library.createPlaylist(userId, PLAYLIST_NAME, PLAYLIST_DESCRIPTION).id();
         outbox.playlistMade(userId, id);
         return id;
-    }
-
-    static List<List<String>> batches(List<String> uris) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < uris.size(); from += SpotifyLibrary.MAX_TRACKS_PER_CALL) {
-            batches.add(uris.subList(from, Math.min(uris.size(), from + SpotifyLibrary.MAX_TRACKS_PER_CALL)));
-        }
-        return batches;
     }
 }

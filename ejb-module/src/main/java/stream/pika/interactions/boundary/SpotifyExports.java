@@ -92,7 +92,7 @@ public class SpotifyExports {
                 }
             }
             SpotifyPlaylist playlist = library.createPlaylist(userId, name, "Your likes at " + title + ", exported by Pika!");
-            for (List<String> batch : PlaylistSync.batches(uris)) {
+            for (List<String> batch : SpotifyLibrary.inCalls(uris)) {
                 library.addTracks(userId, playlist.id(), batch);
             }
             LOG.info(() -> "Account " + userId + " exported " + uris.size() + " track(s) to Spotify (" + notFound.size() + " not found)");

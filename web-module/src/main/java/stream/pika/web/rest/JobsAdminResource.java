@@ -45,6 +45,15 @@ public class JobsAdminResource {
         return Response.accepted(new RunAnswer(true, run)).header("Location", "/api/admin/jobs/track-matching/" + run.executionId()).build();
     }
 
+    /** Restarts a failed run from its last checkpoint: 202 with the new run. */
+    @POST
+    @Path("track-matching/{id}/restart")
+    @Consumes(MediaType.WILDCARD)
+    public Response restartTrackMatching(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
+        MatchingRun run = runs.restart(Long.parseLong(id));
+        return Response.accepted(new RunAnswer(true, run)).header("Location", "/api/admin/jobs/track-matching/" + run.executionId()).build();
+    }
+
     @GET
     @Path("track-matching/{id}")
     public RunAnswer trackMatching(@PathParam("id") @Pattern(regexp = AdminResource.ID_SHAPE, message = AdminResource.BAD_ID) String id) {
