@@ -109,7 +109,8 @@ class RedisOutageIT {
                 awaitRedisBack(two);
                 // The restarted Redis lost every listener entry: each node writes its own dancers back
                 // (two before the outage, one who came meanwhile).
-                local.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 3, WAIT,
+                // (Within 30 s: in a full build's load the reconnect and the next count round take longer than alone.)
+                local.awaitMatching(m -> "LISTENER_COUNT".equals(m.getString("type")) && m.getInt("count") == 3, Duration.ofSeconds(30),
                         "the dancers of both nodes counted again after Redis came back empty");
                 meanwhile.close();
                 Waits.pause(Duration.ofSeconds(1));

@@ -9,8 +9,9 @@ package stream.pika.live.entity;
  */
 public record Caller(String connectionId, String clientId, String address, Long accountId, String device) {
 
-    /** Starts with a control character, which no client id may hold: no client can pose as an account. */
+    /** Starts with a control character; a client id that does so is moved aside, so no client can pose as an account. */
     private static final String ACCOUNT_LIKER = "\u001faccount:";
+    private static final char ASIDE = '\u001f';
 
     public Caller(String connectionId, String clientId, String address) {
         this(connectionId, clientId, address, null, null);
@@ -25,7 +26,10 @@ public record Caller(String connectionId, String clientId, String address, Long 
      * the laptop takes back), else the device's client id.
      */
     public String liker() {
-        return accountId != null ? accountLiker(accountId) : clientId;
+        if (accountId != null) {
+            return accountLiker(accountId);
+        }
+        return clientId != null && !clientId.isEmpty() && clientId.charAt(0) == ASIDE ? ASIDE + clientId : clientId;
     }
 
     /** The liker an account's likes go by, whichever device made them. */

@@ -35,7 +35,7 @@ public final class ClientMessages {
     /** Fields every client message may carry. */
     public record Envelope(
             @CharLength(max = 128) String messageId,
-            @CharLength(min = 1, max = 256) @Pattern(regexp = NO_CONTROLS, message = NO_CONTROLS_MESSAGE) String clientId,
+            @CharLength(min = 1, max = 256) String clientId,
             @Pattern(regexp = "0\\.3\\.0", message = "must be 0.3.0") String version) {
         /** An empty client id is no client id (the original ignores falsy ones). */
         public Envelope {
