@@ -29,6 +29,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -82,26 +83,16 @@ public class MatchingRuns {
      */
     public MatchingRun restart(long executionId) {
         run(executionId); // exists, and is this job's
-        String lease = NodeIdentity.nodeId() + "/" + UUID.randomUUID();
-        if (!jobs.lease(JOB, lease, LEASE)) {
-            throw PikaException.conflict(UNDER_WAY);
-        }
-        long runId = jobs.started(JOB, NodeIdentity.nodeId(), "restart of " + executionId);
         JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
         parameters.putAll(operator.getParameters(executionId));
-        parameters.setProperty(LEASE_PARAMETER, lease);
-        parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
-        long execution;
-        try {
-            execution = operator.restart(executionId, parameters);
-        } catch (JobRestartException | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
-            jobs.ended(runId, "FAILED", 0, 0);
-            jobs.release(JOB, lease);
-            throw PikaException.conflict("This run cannot restart: " + e.getMessage());
-        }
-        jobs.executing(runId, execution);
-        LOG.info(() -> "Track matching execution " + executionId + " restarted as " + execution);
+        long execution = launch("restart of " + executionId, parameters, with -> {
+            try {
+                return operator.restart(executionId, with);
+            } catch (JobRestartException | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
+                throw PikaException.conflict("This run cannot restart: " + e.getMessage());
+            }
+        }).orElseThrow(() -> PikaException.conflict(UNDER_WAY));
         return run(execution);
     }
 
@@ -123,19 +114,28 @@ public class MatchingRuns {
     }
 
     private Optional<MatchingRun> startRun(String startedBy, boolean askSpotify) {
+        Properties parameters = new Properties();
+        parameters.setProperty(SPOTIFY_PARAMETER, Boolean.toString(askSpotify));
+        return launch(startedBy, parameters, with -> BatchRuntime.getJobOperator().start(JOB, with)).map(this::run);
+    }
+
+    /**
+     * Takes the job's lease, records the run and launches it ({@code launcher}: a start or a
+     * restart) with its lease and run added to {@code parameters}; empty when another run holds
+     * the job. A launch that fails gives the lease back and records the run failed.
+     */
+    private Optional<Long> launch(String startedBy, Properties parameters, Function<Properties, Long> launcher) {
         String lease = NodeIdentity.nodeId() + "/" + UUID.randomUUID();
         if (!jobs.lease(JOB, lease, LEASE)) {
             LOG.fine(() -> "Track matching (" + startedBy + ") not started: a run is under way");
             return Optional.empty();
         }
         long runId = jobs.started(JOB, NodeIdentity.nodeId(), startedBy);
-        Properties parameters = new Properties();
         parameters.setProperty(LEASE_PARAMETER, lease);
         parameters.setProperty(RUN_PARAMETER, Long.toString(runId));
-        parameters.setProperty(SPOTIFY_PARAMETER, Boolean.toString(askSpotify));
         long execution;
         try {
-            execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+            execution = launcher.apply(parameters);
         } catch (RuntimeException e) {
             jobs.ended(runId, "FAILED", 0, 0);
             jobs.release(JOB, lease);
@@ -143,7 +143,7 @@ public class MatchingRuns {
         }
         jobs.executing(runId, execution);
         LOG.info(() -> "Track matching started by " + startedBy + " (execution " + execution + ", run " + runId + ")");
-        return Optional.of(run(execution));
+        return Optional.of(execution);
     }
 
     /** @throws PikaException NOT_FOUND for no such run of this job */

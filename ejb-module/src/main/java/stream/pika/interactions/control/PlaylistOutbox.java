@@ -171,13 +171,12 @@ public class PlaylistOutbox {
                 .setParameter(1, userId).executeUpdate();
     }
 
-    /** Spotify failed: the dancer's changes stay queued until {@code retryAt}; answers the failures in a row. */
-    public int failed(long userId, Instant retryAt, boolean counts, String error) {
+    /** Spotify failed: the dancer's changes stay queued until {@code retryAt} ({@code counts}: one more failure in a row). */
+    public void failed(long userId, Instant retryAt, boolean counts, String error) {
         em.createNativeQuery("UPDATE spotify_playlist_sync SET failures = failures + ?2, not_before = ?3, last_error = ?4,"
                         + " lease_holder = NULL, lease_until = NULL, updated_at = now() WHERE user_id = ?1")
                 .setParameter(1, userId).setParameter(2, counts ? 1 : 0).setParameter(3, retryAt.atOffset(ZoneOffset.UTC))
                 .setParameter(4, error).executeUpdate();
-        return failures(userId);
     }
 
     public int failures(long userId) {

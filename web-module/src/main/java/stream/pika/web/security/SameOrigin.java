@@ -1,5 +1,6 @@
 package stream.pika.web.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +21,17 @@ public class SameOrigin {
     @ConfigProperty(name = "pika.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /** Worked out once: every upgrade compares with it. */
+    private String platformOrigin;
+
+    @PostConstruct
+    void init() {
+        platformOrigin = platformOrigin();
+    }
+
     public boolean of(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
-        return origin != null && origin.strip().toLowerCase(Locale.ROOT).equals(platformOrigin());
+        return origin != null && origin.strip().toLowerCase(Locale.ROOT).equals(platformOrigin);
     }
 
     private String platformOrigin() {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import stream.pika.live.entity.TrackInfo;
 import stream.pika.platform.entity.CharLength;
+import stream.pika.platform.entity.TextRules;
 
 import java.util.List;
 
@@ -25,8 +26,8 @@ public final class ClientMessages {
     }
 
     /** Ids name topics and keys: no control characters (a line break would split the bus's envelope). */
-    static final String NO_CONTROLS = "\\P{Cntrl}*";
-    static final String NO_CONTROLS_MESSAGE = "must not contain control characters";
+    static final String NO_CONTROLS = TextRules.NO_CONTROLS;
+    static final String NO_CONTROLS_MESSAGE = TextRules.NO_CONTROLS_MESSAGE;
 
     static String strip(String text) {
         return text == null ? null : text.strip();
