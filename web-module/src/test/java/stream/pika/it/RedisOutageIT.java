@@ -124,7 +124,12 @@ class RedisOutageIT {
                     assertEquals("After", late.await("NOW_PLAYING", WAIT).getJsonObject("track").getString("artist"),
                             "the set written back to Redis: a late joiner on the other node gets it");
                     // ... and the vote is replayed on Redis when it is back.
-                    JsonObject poll = late.await("POLL_STARTED", WAIT);
+                    JsonObject poll;
+                    try {
+                        poll = late.await("POLL_STARTED", WAIT);
+                    } catch (AssertionError e) {
+                        throw new AssertionError(e.getMessage() + "; what the nodes logged about Redis:\n" + redisLines(one) + redisLines(two), e);
+                    }
                     assertEquals(pollId, poll.getJsonNumber("pollId").longValue());
                     assertEquals(1, poll.getInt("totalVotes"), poll::toString);
                     assertEquals(1, poll.getJsonArray("votes").getInt(1), poll::toString);
@@ -149,6 +154,16 @@ class RedisOutageIT {
             Thread.sleep(100);
         }
         throw new IllegalStateException("redis-server on port " + redisPort + " did not start");
+    }
+
+    private static String redisLines(MicroServer node) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (String line : Files.readAllLines(node.log())) {
+            if (line.contains("Redis")) {
+                lines.append(node.port()).append(": ").append(line).append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     private static void awaitRedisBack(MicroServer node) {

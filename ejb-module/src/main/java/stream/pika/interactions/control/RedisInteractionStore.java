@@ -214,25 +214,40 @@ public class RedisInteractionStore implements InteractionStore {
     private void catchUp() {
         replaySoon.set(false);
         if (!redis.degraded()) {
-            int replayed = replayKept();
-            LOG.fine(() -> "Caught up with Redis after a busy moment: " + replayed + " interaction change(s)");
+            replay("Caught up with Redis", Level.FINE); // busy moments come often under load: not worth an INFO each
         }
     }
 
     /** Redis is back: the interactions of the outage reach it (a vote counted twice is refused there as anywhere). */
     private void replay() {
-        // A Redis that restarted empty lost the running polls too: this node's are started again, so
-        // the votes below land (the votes from before the outage are lost with it).
+        replay("Redis is back", Level.INFO);
+    }
+
+    /**
+     * A Redis that restarted empty lost the running polls too: this node's are started again first,
+     * so the votes kept meanwhile land on them (the votes from before the outage are lost with it).
+     * When Redis misses this (its connections still coming back), all of it is tried again soon.
+     */
+    private void replay(String occasion, Level level) {
         int restored = 0;
-        for (RunningPoll poll : local.runningPolls()) {
-            if (sharedPoll(poll.id()).isEmpty() && sharedRunningPoll(poll.sessionId(), "").isEmpty()) {
-                sharedStartPoll(poll);
-                restored++;
+        try {
+            for (RunningPoll poll : local.runningPolls()) {
+                if (sharedPoll(poll.id()).isEmpty() && sharedRunningPoll(poll.sessionId(), "").isEmpty()) {
+                    sharedStartPoll(poll);
+                    restored++;
+                }
             }
+        } catch (RedisException e) {
+            redis.failed(e);
+            if (!redis.degraded() && replaySoon.compareAndSet(false, true)) {
+                redis.soon(this::catchUp);
+            }
+            LOG.log(level, () -> occasion + ": its running polls could not be checked yet (" + e.getMessage() + "); trying again");
+            return;
         }
         int polls = restored;
         int total = replayKept();
-        LOG.info(() -> "Redis is back: " + total + " interaction change(s) made meanwhile replayed, " + polls
+        LOG.log(level, () -> occasion + ": " + total + " interaction change(s) made meanwhile replayed, " + polls
                 + " running poll(s) it had lost started again");
     }
 
