@@ -203,6 +203,8 @@ class DancerLikesIT {
             JsonArray liked = set.getJsonArray("likes");
             assertEquals("Crazy", liked.getJsonObject(0).getString("title"));
             assertEquals("Blue Motel Room", liked.getJsonObject(1).getString("title"));
+            assertTrue(!liked.getJsonObject(1).containsKey("spotify"),
+                    "a like made before Spotify was linked was never queued: no state, not a 'pending' that never ends: " + liked);
             assertEquals(journal, laptop.get("/api/dancer/likes").json(), "the same list on every device");
             assertEquals(400, phone.get("/api/dancer/likes?page=x").status());
 

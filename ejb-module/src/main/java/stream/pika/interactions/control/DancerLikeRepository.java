@@ -107,7 +107,7 @@ public class DancerLikeRepository {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** Where each track stands in the dancer's "Pika! Likes": added, not-found or pending; absent without a link. */
+    /** Where each track stands in the dancer's "Pika! Likes": added, not-found or pending; absent without a link or when never queued. */
     public Map<String, String> spotifyStates(long userId, List<String> trackKeys) {
         Map<String, String> states = new HashMap<>();
         if (trackKeys.isEmpty()
@@ -133,7 +133,7 @@ public class DancerLikeRepository {
         for (Object key : pending.getResultList()) {
             states.put((String) key, "pending");
         }
-        trackKeys.forEach(key -> states.putIfAbsent(key, "pending"));
+        // A like never queued (made before Spotify was linked) has no state: "pending" would never end.
         return states;
     }
 
