@@ -217,7 +217,10 @@ class CrateVerificationIT {
         assertEquals("This account has no Spotify link", unlinked.error());
     }
 
-    /** Issue 17, item 8: two spellings of one song, once matched, are one song in the top tracks, under the catalog's names. */
+    /**
+     * Issue 17, item 8: two spellings of one song, once matched, are one song in the top tracks
+     * (under the catalog's names), in the set's recap and on its DJ's page.
+     */
     @Test
     void topTracksCountASongOnceAcrossItsSpellings() throws Exception {
         Api api = Api.newClient();
@@ -227,7 +230,8 @@ class CrateVerificationIT {
                 + ",Top Song " + tag + ",Gnarls Barkley\n", Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e")).status());
         String set = LiveDj.newSessionId();
         String[] spellings = {"Top Song " + tag + " (Radio Edit)", "top song " + tag + ".mp3"};
-        try (LiveDj booth = LiveDj.signUp().connect()) {
+        LiveDj dj = LiveDj.signUp();
+        try (LiveDj booth = dj.connect()) {
             booth.register(set);
             for (String title : spellings) {
                 assertAck(booth.play(set, "Gnarls Barkley", title));
@@ -250,6 +254,30 @@ class CrateVerificationIT {
                 || (top.size() == 10 && top.stream().allMatch(t -> t.getInt("likeCount") >= 6)), top::toString);
         assertTrue(top.stream().noneMatch(t -> t.getString("title").contains(tag) && !t.getString("title").equals("Top Song " + tag)),
                 "no spelling of its own: " + top);
+
+        JsonObject recap = api.get("/api/sessions/" + set + "/recap").json();
+        assertEquals(2, recap.getInt("trackCount"), recap::toString);
+        assertEquals(1, recap.getInt("uniqueSongs"), "two spellings, one song: " + recap);
+        for (JsonObject track : recap.getJsonArray("tracks").getValuesAs(JsonObject.class)) {
+            assertEquals("Top Song " + tag, track.getJsonObject("song").getString("title"), recap::toString);
+            assertEquals("spotify:track:" + uri22("top" + tag), track.getJsonObject("song").getString("spotifyUri"));
+        }
+        JsonObject page = api.get("/api/dj/" + dj.displayName.toLowerCase().replace(' ', '-')).json();
+        assertEquals(2, page.getInt("totalTracks"), page::toString);
+        assertEquals(1, page.getInt("uniqueTracks"), "the DJ's unique tracks count the song once: " + page);
+
+        // Before matching, a play is its own names: the recap counts spellings apart and has no song.
+        String unmatched = LiveDj.newSessionId();
+        try (LiveDj booth = dj.connect()) {
+            booth.register(unmatched);
+            assertAck(booth.play(unmatched, "Nobody Known " + tag, "Not In The Catalog"));
+            Waits.broadcastInterval();
+            assertAck(booth.play(unmatched, "nobody known " + tag, "not in the catalog"));
+            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM played_tracks WHERE session_id = ?", unmatched) == 2, LiveDj.WAIT, "two plays");
+        }
+        JsonObject before = api.get("/api/sessions/" + unmatched + "/recap").json();
+        assertEquals(1, before.getInt("uniqueSongs"), "letter case aside, the same names are one song: " + before);
+        assertTrue(before.getJsonArray("tracks").getValuesAs(JsonObject.class).stream().noneMatch(t -> t.containsKey("song")), before::toString);
     }
 
     private static String uri22(String seed) {

@@ -9,6 +9,9 @@ public final class Waits {
     }
 
     public static void pause(Duration duration) {
+        if (duration.isNegative()) {
+            return; // the moment has passed already
+        }
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import stream.pika.platform.control.SongIdentity;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonArray;
@@ -54,16 +55,15 @@ public class InteractionHistory {
     }
 
     /**
-     * The most liked songs: a play Smart Crate linked counts for its catalog record, under the
-     * record's names (its spellings are one song); an unlinked play counts under its own names.
+     * The most liked songs ({@link SongIdentity}): a play Smart Crate linked counts for its catalog
+     * record, under the record's names (its spellings are one song); an unlinked play under its own.
      */
     public List<InteractionViews.TopTrack> topTracks() {
         List<InteractionViews.TopTrack> top = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT coalesce(min(g.artist), min(p.artist)) AS artist,"
                 + " coalesce(min(g.title), min(p.title)) AS title, count(*) AS likes FROM likes l"
                 + " JOIN played_tracks p ON p.id = l.played_track_id LEFT JOIN global_tracks g ON g.id = p.global_track_id"
-                + " GROUP BY p.global_track_id, CASE WHEN p.global_track_id IS NULL THEN p.artist END,"
-                + " CASE WHEN p.global_track_id IS NULL THEN p.title END"
+                + " GROUP BY " + SongIdentity.of("p")
                 + " ORDER BY likes DESC, artist, title LIMIT " + TOP_TRACKS).getResultList()) {
             Object[] c = (Object[]) row;
             top.add(new InteractionViews.TopTrack((String) c[0], (String) c[1], ((Number) c[2]).longValue()));

@@ -14,6 +14,7 @@ import stream.pika.identity.entity.PublicDj;
 import stream.pika.live.control.SessionArchive;
 import stream.pika.live.entity.SessionViews;
 import stream.pika.live.entity.TrackInfo;
+import stream.pika.platform.control.SongIdentity;
 import stream.pika.platform.entity.PikaException;
 import stream.pika.platform.entity.UtcInstants;
 
@@ -84,8 +85,8 @@ public class SessionHistory {
         for (Object row : em.createNativeQuery("SELECT pt.artist, pt.title, pt.bpm, pt.key, pt.energy, pt.danceability,"
                         + " pt.brightness, pt.acousticness, pt.groove, pt.played_at,"
                         + " (SELECT count(*) FROM likes l WHERE l.played_track_id = pt.id),"
-                        + " tv.slower_count, tv.perfect_count, tv.faster_count"
-                        + " FROM played_tracks pt LEFT JOIN LATERAL (SELECT slower_count, perfect_count, faster_count"
+                        + " tv.slower_count, tv.perfect_count, tv.faster_count, g.id, g.artist, g.title, g.spotify_uri"
+                        + " FROM played_tracks pt LEFT JOIN global_tracks g ON g.id = pt.global_track_id LEFT JOIN LATERAL (SELECT slower_count, perfect_count, faster_count"
                         + "   FROM tempo_votes t WHERE t.played_track_id = pt.id ORDER BY t.created_at DESC LIMIT 1) tv ON true"
                         + " WHERE pt.session_id = ?1 ORDER BY pt.played_at, pt.id LIMIT " + RECAP_TRACKS)
                 .setParameter(1, sessionId).getResultList()) {
@@ -94,18 +95,23 @@ public class SessionHistory {
                     : new SessionViews.Tempo(integer(c[11]), integer(c[12]), integer(c[13]));
             tracks.add(new SessionViews.RecapTrack(tracks.size() + 1, (String) c[0], (String) c[1], integerOrNull(c[2]),
                     (String) c[3], integerOrNull(c[4]), integerOrNull(c[5]), integerOrNull(c[6]), integerOrNull(c[7]),
-                    integerOrNull(c[8]), instant(c[9]), ((Number) c[10]).longValue(), tempo));
+                    integerOrNull(c[8]), instant(c[9]), ((Number) c[10]).longValue(), tempo,
+                    c[14] == null ? Optional.empty()
+                            : Optional.of(new SessionViews.Song(((Number) c[14]).longValue(), (String) c[15], (String) c[16], (String) c[17]))));
         }
-        long totalLikes = ((Number) em.createNativeQuery("SELECT count(*) FROM likes WHERE session_id = ?1")
-                .setParameter(1, sessionId).getSingleResult()).longValue();
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT (SELECT count(*) FROM likes WHERE session_id = ?1),"
+                        + " (SELECT count(DISTINCT " + SongIdentity.of("p") + ") FROM played_tracks p WHERE p.session_id = ?1)")
+                .setParameter(1, sessionId).getSingleResult();
+        long totalLikes = ((Number) counts[0]).longValue();
+        long uniqueSongs = ((Number) counts[1]).longValue();
         Instant now = clock.instant();
         Instant endedAt = session[2] != null ? instant(session[2])
                 : tracks.isEmpty() ? now : min(now, tracks.get(tracks.size() - 1).playedAt().plus(OPEN_END));
         return Optional.of(new SessionViews.Recap(sessionId, (String) session[0], instant(session[1]), endedAt,
-                tracks.size(), totalLikes, tracks, session[3] == null ? null : ((Number) session[3]).longValue()));
+                tracks.size(), uniqueSongs, totalLikes, tracks, session[3] == null ? null : ((Number) session[3]).longValue()));
     }
 
-    /** The DJ's public page by slug: the 20 latest sets of the account; empty when no DJ has that slug. */
+    /** The DJ's public page by slug: the 20 latest sets of the account and its unique tracks; empty when no DJ has that slug. */
     public Optional<SessionViews.DjPage> djPage(String slug) {
         Optional<PublicDj> found = accounts.publicDj(slug);
         if (found.isEmpty()) {
@@ -120,8 +126,10 @@ public class SessionHistory {
             Object[] c = (Object[]) row;
             sessions.add(new SessionViews.DjSession((String) c[0], (String) c[1], instant(c[2]), instant(c[3]), ((Number) c[4]).longValue()));
         }
+        long uniqueTracks = ((Number) em.createNativeQuery("SELECT count(DISTINCT " + SongIdentity.of("p") + ") FROM played_tracks p"
+                + " JOIN sessions s ON s.id = p.session_id WHERE s.dj_user_id = ?1").setParameter(1, dj.id()).getSingleResult()).longValue();
         return Optional.of(new SessionViews.DjPage(slug, dj.displayName(), sessions, sessions.size(),
-                sessions.stream().mapToLong(SessionViews.DjSession::trackCount).sum()));
+                sessions.stream().mapToLong(SessionViews.DjSession::trackCount).sum(), uniqueTracks));
     }
 
     /**

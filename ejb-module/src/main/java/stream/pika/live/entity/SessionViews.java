@@ -3,6 +3,7 @@ package stream.pika.live.entity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read models of sessions for the REST API, in the original's shapes (contract section 2). Where
@@ -38,21 +39,30 @@ public final class SessionViews {
 
     /** {@code GET /api/sessions/{id}/recap} (the polls part comes with the interactions). */
     /** {@code djId}: the account that ran the set (not shown; it decides who sees the polls). */
+    /** {@code uniqueSongs}: the set's songs, a song counted once across its spellings ({@code SongIdentity}). */
     public record Recap(String sessionId, String djName, Instant startedAt, Instant endedAt, int trackCount,
-                        long totalLikes, List<RecapTrack> tracks, Long djId) {
+                        long uniqueSongs, long totalLikes, List<RecapTrack> tracks, Long djId) {
     }
 
-    /** Missing analysis and tempo are {@code null} in the original (database NULLs). */
+    /**
+     * Missing analysis and tempo are {@code null} in the original (database NULLs). {@code song}:
+     * the catalog record Smart Crate linked the play to, empty until then.
+     */
     public record RecapTrack(int position, String artist, String title, Integer bpm, String key, Integer energy,
                              Integer danceability, Integer brightness, Integer acousticness, Integer groove,
-                             Instant playedAt, long likes, Tempo tempo) {
+                             Instant playedAt, long likes, Tempo tempo, Optional<Song> song) {
+    }
+
+    /** A catalog record, under its own names. */
+    public record Song(long globalTrackId, String artist, String title, String spotifyUri) {
     }
 
     public record Tempo(int slower, int perfect, int faster) {
     }
 
     /** A DJ's public page: the account's latest sets (its own only; the original also took anonymous sets of the same name). */
-    public record DjPage(String slug, String djName, List<DjSession> sessions, int totalSessions, long totalTracks) {
+    /** {@code uniqueTracks}: the songs of all the DJ's sets, each once across its spellings. */
+    public record DjPage(String slug, String djName, List<DjSession> sessions, int totalSessions, long totalTracks, long uniqueTracks) {
     }
 
     /** {@code endedAt} is null while the set runs (the original writes the null). */

@@ -74,6 +74,7 @@ final class SessionJson {
                 track.add("tempo", JSON.createObjectBuilder().add("slower", t.tempo().slower())
                         .add("perfect", t.tempo().perfect()).add("faster", t.tempo().faster()));
             }
+            t.song().ifPresent(song -> track.add("song", song(song))); // new, so omitted when absent
             tracks.add(track);
         }
         JsonObjectBuilder answer = JSON.createObjectBuilder()
@@ -82,6 +83,7 @@ final class SessionJson {
                 .add("startedAt", recap.startedAt().toString())
                 .add("endedAt", recap.endedAt().toString())
                 .add("trackCount", recap.trackCount())
+                .add("uniqueSongs", recap.uniqueSongs())
                 .add("totalLikes", recap.totalLikes())
                 .add("tracks", tracks);
         if (polls != null) {
@@ -126,7 +128,17 @@ final class SessionJson {
                 .add("sessions", sessions)
                 .add("totalSessions", page.totalSessions())
                 .add("totalTracks", page.totalTracks())
+                .add("uniqueTracks", page.uniqueTracks())
                 .build();
+    }
+
+    private static JsonObjectBuilder song(SessionViews.Song song) {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("globalTrackId", song.globalTrackId())
+                .add("artist", song.artist()).add("title", song.title());
+        if (song.spotifyUri() != null) {
+            json.add("spotifyUri", song.spotifyUri());
+        }
+        return json;
     }
 
     private static void text(JsonObjectBuilder object, String name, String value) {
