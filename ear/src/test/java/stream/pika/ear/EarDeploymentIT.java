@@ -46,6 +46,9 @@ class EarDeploymentIT {
     private static final String DOMAIN = "pika-check";
     private static final String DATABASE = "pika_ear_check";
 
+    private static final String ADMIN_EMAIL = "ear-admin@example.com";
+    private static final String ADMIN_PASSWORD = "ear-admin-password";
+
     private static Path asadmin;
     private static Path log;
     private static int portBase;
@@ -70,12 +73,18 @@ class EarDeploymentIT {
         asadminRequired("start-domain", DOMAIN);
         domainStarted = true;
         asadminRequired("--port", adminPort(), "multimode", "--file", System.getProperty("pika.domain.setup"));
+        // The batch runtime reads its job repository's datasource when the server starts (README: restart after the setup).
+        asadminRequired("restart-domain", DOMAIN);
         asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
                 "--propertyName=pika.db.url", "--propertyValue=" + postgres.jdbcUrl(DATABASE));
         asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
                 "--propertyName=pika.db.user", "--propertyValue=postgres");
         asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
                 "--propertyName=pika.db.password", "--propertyValue=postgres");
+        asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
+                "--propertyName=pika.admin.email", "--propertyValue=" + ADMIN_EMAIL);
+        asadminRequired("--port", adminPort(), "set-config-property", "--source=domain",
+                "--propertyName=pika.admin.password", "--propertyValue=" + ADMIN_PASSWORD);
         asadminRequired("--port", adminPort(), "deploy", System.getProperty("pika.ear"));
     }
 
@@ -83,6 +92,11 @@ class EarDeploymentIT {
     static void stopTheDomain() throws Exception {
         if (domainStarted) {
             asadminOk("stop-domain", DOMAIN);
+        }
+        // The server's own log outlives the domain, for a failure's incident id.
+        Path serverLog = asadmin.getParent().getParent().resolve("glassfish/domains/" + DOMAIN + "/logs/server.log");
+        if (Files.exists(serverLog)) {
+            Files.copy(serverLog, log.resolveSibling("payara-server-domain.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         asadminOk("delete-domain", DOMAIN);
     }
@@ -155,6 +169,78 @@ class EarDeploymentIT {
         }
     }
 
+    /**
+     * Smart Crate's track-matching job on Payara Server: an admin starts it, it links a play to
+     * the catalog, and Payara's own tools list the run from the job repository on PostgreSQL.
+     */
+    @Test
+    void theTrackMatchingJobRunsAndPayaraListsIt() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> login = http("POST", "/api/auth/login",
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        assertEquals(200, login.statusCode(), login.body());
+        String admin = json(login.body()).getString("token");
+        HttpResponse<String> imported = send(HttpRequest.newBuilder(uri("/api/admin/catalog/imports"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("Track URI,Track Name,Artist Name(s)\nspotify:track:ear" + unique
+                        + "00000000000,Crate Song " + unique + ",Ear Crate Artist\n")));
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertEquals(1, json(imported.body()).getInt("created"), imported.body());
+        long play;
+        try (Connection db = new Database("127.0.0.1", 5432, "postgres", "postgres").connect(DATABASE)) {
+            try (PreparedStatement session = db.prepareStatement("INSERT INTO sessions (id, dj_name, ended_at) VALUES (?, 'EAR', now())")) {
+                session.setString(1, "ear_crate_" + unique);
+                session.executeUpdate();
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO played_tracks (session_id, artist, title) VALUES (?, ?, ?) RETURNING id")) {
+                insert.setString(1, "ear_crate_" + unique);
+                insert.setString(2, "Ear Crate Artist");
+                insert.setString(3, "03 - Crate Song " + unique + " (Extended Mix).mp3");
+                try (ResultSet id = insert.executeQuery()) {
+                    id.next();
+                    play = id.getLong(1);
+                }
+            }
+        }
+
+        HttpResponse<String> started = http("POST", "/api/admin/jobs/track-matching?spotify=false", null, admin);
+        assertEquals(202, started.statusCode(), started.body());
+        long execution = json(started.body()).getJsonObject("run").getJsonNumber("executionId").longValue();
+        String status = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status) && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            HttpResponse<String> run = http("GET", "/api/admin/jobs/track-matching/" + execution, null, admin);
+            assertEquals(200, run.statusCode(), run.body());
+            status = json(run.body()).getJsonObject("run").getString("status");
+        }
+        assertEquals("COMPLETED", status, "the run on Payara Server; see " + log);
+        try (Connection db = new Database("127.0.0.1", 5432, "postgres", "postgres").connect(DATABASE);
+             PreparedStatement linked = db.prepareStatement("SELECT g.title FROM played_tracks p JOIN global_tracks g ON g.id = p.global_track_id WHERE p.id = ?")) {
+            linked.setLong(1, play);
+            try (ResultSet title = linked.executeQuery()) {
+                assertTrue(title.next(), "the play linked to the catalog");
+                assertEquals("Crate Song " + unique, title.getString(1));
+            }
+            // The job repository Payara's tools read is the application's PostgreSQL (setup-domain.asadmin).
+            try (PreparedStatement repository = db.prepareStatement("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = ?")) {
+                repository.setLong(1, execution);
+                try (ResultSet row = repository.executeQuery()) {
+                    assertTrue(row.next(), "the execution in PostgreSQL's job repository");
+                    assertEquals("COMPLETED", row.getString(1));
+                }
+            }
+        }
+
+        String jobs = asadminOutput("--port", adminPort(), "list-batch-jobs", "-l");
+        System.out.println("asadmin list-batch-jobs -l on pika.ear:\n" + jobs);
+        assertTrue(jobs.lines().anyMatch(line -> line.startsWith("track-matching") && line.contains(Long.toString(execution))
+                && line.contains("COMPLETED")), jobs);
+        String steps = asadminOutput("--port", adminPort(), "list-batch-job-steps", Long.toString(execution));
+        System.out.println("asadmin list-batch-job-steps " + execution + ":\n" + steps);
+        assertTrue(steps.contains("match") && steps.contains("COMPLETED"), steps);
+    }
+
     /** A minimal WebSocket client: text messages in, JSON objects out. */
     private record Socket(WebSocket webSocket, BlockingQueue<JsonObject> received) implements AutoCloseable {
 
@@ -198,6 +284,15 @@ class EarDeploymentIT {
         }
     }
 
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + (portBase + 80) + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).header("X-Pika-Client", "pika-e2e").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> http(String method, String path, String json, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (portBase + 80) + path))
                 .timeout(Duration.ofSeconds(30))
@@ -232,6 +327,20 @@ class EarDeploymentIT {
 
     private static void asadminOk(String... args) throws Exception {
         asadmin(args);
+    }
+
+    /** Runs asadmin and answers what it printed (also appended to the log); fails on a non-zero status. */
+    private static String asadminOutput(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "asadmin " + String.join(" ", args));
+        Files.writeString(log, "\n$ asadmin " + String.join(" ", args) + "\n" + output, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertEquals(0, process.exitValue(), "asadmin " + String.join(" ", args) + ": " + output);
+        return output;
     }
 
     private static int asadmin(String... args) throws Exception {

@@ -106,6 +106,9 @@ class CrateAccuracyIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals("COMPLETED", run.getString("status"), run::toString);
         assertTrue(run.getInt("decided") >= plays.size(), run::toString);
+        // The batch runtime's own record of the run is in PostgreSQL (Payara's job repository, pre-boot commands), not in an H2 file.
+        assertEquals("COMPLETED", text("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = "
+                + run.getJsonNumber("executionId").longValue()), "the job repository on PostgreSQL");
 
         int auto = 0;
         int autoRight = 0;

@@ -3,29 +3,19 @@ package stream.pika.crate.boundary;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
-import jakarta.batch.operations.JobExecutionNotMostRecentException;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.JobRestartException;
-import jakarta.batch.operations.NoSuchJobExecutionException;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.Metric;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import stream.pika.crate.control.JobRuns;
 import stream.pika.crate.control.MatchRepository;
+import stream.pika.crate.entity.JobExecutionFacts;
 import stream.pika.crate.entity.MatchingRun;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.entity.NodeIdentity;
 import stream.pika.platform.entity.PikaException;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -60,6 +50,10 @@ public class MatchingRuns {
     @Inject
     JobRuns jobs;
 
+    /** The job's own module launches it (see {@link MatchingJob}). */
+    @Inject
+    MatchingJob job;
+
     /**
      * Starts a run for an admin ({@code askSpotify} false: the catalog alone decides).
      *
@@ -82,26 +76,19 @@ public class MatchingRuns {
      * @throws PikaException NOT_FOUND for no such run, CONFLICT while another run is under way or when it cannot restart
      */
     public MatchingRun restart(long executionId) {
-        run(executionId); // exists, and is this job's
-        JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
-        parameters.putAll(operator.getParameters(executionId));
-        long execution = launch("restart of " + executionId, parameters, with -> {
-            try {
-                return operator.restart(executionId, with);
-            } catch (JobRestartException | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
-                throw PikaException.conflict("This run cannot restart: " + e.getMessage());
-            }
-        }).orElseThrow(() -> PikaException.conflict(UNDER_WAY));
+        parameters.putAll(execution(executionId).parameters()); // exists, and is this job's
+        long execution = launch("restart of " + executionId, parameters, with -> job.restart(executionId, with))
+                .orElseThrow(() -> PikaException.conflict(UNDER_WAY));
         return run(execution);
     }
 
     /** The job's end (its listener): the run's figures recorded, the lease given back. */
     @PermitAll
     public void ended(String lease, long runId, long executionId, String status) {
-        long[] figures = figures(executionId);
-        long read = figures[0];
-        long written = figures[1];
+        Optional<JobExecutionFacts> execution = job.execution(executionId);
+        long read = execution.map(JobExecutionFacts::read).orElse(0L);
+        long written = execution.map(JobExecutionFacts::written).orElse(0L);
         jobs.ended(runId, status, read, written);
         jobs.release(JOB, lease);
         LOG.info(() -> "Track matching run " + runId + " ended " + status + ": " + read + " read, " + written + " decided");
@@ -116,7 +103,7 @@ public class MatchingRuns {
     private Optional<MatchingRun> startRun(String startedBy, boolean askSpotify) {
         Properties parameters = new Properties();
         parameters.setProperty(SPOTIFY_PARAMETER, Boolean.toString(askSpotify));
-        return launch(startedBy, parameters, with -> BatchRuntime.getJobOperator().start(JOB, with)).map(this::run);
+        return launch(startedBy, parameters, job::start).map(this::run);
     }
 
     /**
@@ -148,37 +135,13 @@ public class MatchingRuns {
 
     /** @throws PikaException NOT_FOUND for no such run of this job */
     public MatchingRun run(long executionId) {
-        JobOperator operator = BatchRuntime.getJobOperator();
-        JobExecution execution;
-        try {
-            execution = operator.getJobExecution(executionId);
-        } catch (NoSuchJobExecutionException e) {
-            throw PikaException.notFound("No such run");
-        }
-        if (!JOB.equals(execution.getJobName())) {
-            throw PikaException.notFound("No such run");
-        }
-        long[] figures = figures(executionId);
-        return new MatchingRun(executionId, execution.getBatchStatus().name(), instant(execution.getStartTime()),
-                instant(execution.getEndTime()), figures[0], figures[1], matches.undecidedCount());
+        JobExecutionFacts execution = execution(executionId);
+        return new MatchingRun(executionId, execution.status(), execution.startedAt(), execution.endedAt(), execution.read(),
+                execution.written(), matches.undecidedCount());
     }
 
-    /** Plays read and decided by the execution, from its steps' metrics. */
-    private static long[] figures(long executionId) {
-        long[] figures = new long[2];
-        for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(executionId)) {
-            for (Metric metric : step.getMetrics()) {
-                if (metric.getType() == Metric.MetricType.READ_COUNT) {
-                    figures[0] += metric.getValue();
-                } else if (metric.getType() == Metric.MetricType.WRITE_COUNT) {
-                    figures[1] += metric.getValue();
-                }
-            }
-        }
-        return figures;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private JobExecutionFacts execution(long executionId) {
+        return job.execution(executionId).filter(execution -> JOB.equals(execution.jobName()))
+                .orElseThrow(() -> PikaException.notFound("No such run"));
     }
 }

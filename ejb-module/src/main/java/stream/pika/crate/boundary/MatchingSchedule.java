@@ -60,21 +60,31 @@ public class MatchingSchedule {
         task.cancel(false);
     }
 
-    /** A set ended: a run soon (several sets ending together make one run). Never blocks. */
+    /**
+     * A set ended: a run soon (several sets ending together make one run). While another run
+     * holds the job (a scheduled one, another node's) it is asked again after the same delay, so
+     * the set's plays are not left for the next scheduled run. Never blocks.
+     */
     public void sessionEnded() {
         if (afterSessionEnd.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
-                afterSessionEnd.set(false);
-                run("session end");
-            }, sessionEndDelay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::afterSessionEnd, sessionEndDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void run(String reason) {
+    private void afterSessionEnd() {
+        afterSessionEnd.set(false);
+        if (!run("session end")) {
+            sessionEnded();
+        }
+    }
+
+    /** Whether a run started (or failed to: the next one will try again); false while another run holds the job. */
+    private boolean run(String reason) {
         try {
-            runs.startIfIdle(reason);
+            return runs.startIfIdle(reason).isPresent();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Track matching (" + reason + ") could not start", e); // the next one will try again
+            LOG.log(Level.WARNING, "Track matching (" + reason + ") could not start", e);
+            return true;
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import stream.pika.crate.control.CatalogRepository;
 import stream.pika.crate.control.MatchDecider;
 import stream.pika.crate.control.MatchRepository;
+import stream.pika.crate.control.PlayKeys;
 import stream.pika.crate.control.SpotifyPacer;
 import stream.pika.crate.control.TrackNormalizer;
 import stream.pika.crate.entity.Candidate;
@@ -148,24 +149,16 @@ public class TrackMatching {
     }
 
     public List<MatchDecision> decide(List<PlayedName> plays) {
-        List<String> texts = plays.stream().map(p -> TrackNormalizer.searchText(p.artist(), p.title())).toList();
-        Map<String, Long> taught = catalog.taught(texts);
-        List<String> open = new ArrayList<>();
-        List<String> swapped = new ArrayList<>();
-        for (int i = 0; i < plays.size(); i++) {
-            if (!taught.containsKey(texts.get(i))) {
-                open.add(texts.get(i));
-                swapped.add(TrackNormalizer.searchText(plays.get(i).title(), plays.get(i).artist()));
-            }
-        }
-        Map<String, List<Candidate>> candidates = catalog.candidates(open, swapped, CANDIDATES);
+        List<PlayKeys> keys = plays.stream().map(p -> PlayKeys.of(p.artist(), p.title())).toList();
+        Map<String, Long> taught = catalog.taught(keys.stream().map(PlayKeys::text).toList());
+        Map<String, List<Candidate>> candidates = catalog.candidates(keys.stream().filter(k -> !taught.containsKey(k.text())).toList(), CANDIDATES);
         List<MatchDecision> decisions = new ArrayList<>(plays.size());
         for (int i = 0; i < plays.size(); i++) {
-            Long known = taught.get(texts.get(i));
+            Long known = taught.get(keys.get(i).text());
             decisions.add(known != null
                     // A DJ said these names are this record: every DJ's play of them is.
                     ? new MatchDecision(plays.get(i).playedTrackId(), known, 1, MatchMethod.MANUAL, MatchStatus.AUTO)
-                    : MatchDecider.decide(plays.get(i), candidates.getOrDefault(texts.get(i), List.of()), MatchDecider.Thresholds.DEFAULT));
+                    : MatchDecider.decide(plays.get(i), candidates.getOrDefault(keys.get(i).text(), List.of()), MatchDecider.Thresholds.DEFAULT));
         }
         return decisions;
     }

@@ -21,14 +21,16 @@ import java.util.Optional;
 
 /**
  * The global catalog in PostgreSQL: imports in chunks (a record is known by its Spotify URI or
- * ISRC; a known one is merged, missing facts filled in), and the candidates of a played track:
- * the same normalized names first (a b-tree lookup), else the nearest by trigram similarity.
+ * ISRC; a known one is merged, missing facts filled in) with their blocking keys, and the
+ * candidates of a chunk of played tracks (see {@link #candidates}).
  */
 @Stateless
 public class CatalogRepository {
 
-    /** Trigram similarity a candidate needs (pg_trgm's {@code %}): low, since the scoring decides. */
-    static final double TRIGRAM_THRESHOLD = 0.3;
+    /** Trigram similarity an artist name needs to stand for a misspelt one (pg_trgm's {@code %}): the scoring decides the rest. */
+    static final double NAME_SIMILARITY = 0.4;
+    /** Catalog names taken per artist name of a play. */
+    static final int NEAR_NAMES = 3;
 
     /** Created and merged records of one chunk. */
     public record Upserted(int created, int merged) {
@@ -50,8 +52,10 @@ public class CatalogRepository {
             Map<String, Long> known = known(db, byKey.values());
             int created = 0;
             int merged = 0;
+            List<CatalogTrack> inserted = new ArrayList<>();
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO global_tracks (spotify_uri, isrc, title, artist, album,"
-                    + " duration_ms, release_year, bpm, musical_key, energy, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " duration_ms, release_year, bpm, musical_key, energy, search_text, title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[]{"id"});
                  PreparedStatement update = db.prepareStatement("UPDATE global_tracks SET spotify_uri = coalesce(spotify_uri, ?),"
                          + " isrc = coalesce(isrc, ?), album = coalesce(album, ?), duration_ms = coalesce(duration_ms, ?),"
                          + " release_year = coalesce(release_year, ?), bpm = coalesce(bpm, ?), musical_key = coalesce(musical_key, ?),"
@@ -66,7 +70,9 @@ public class CatalogRepository {
                         insert.setString(4, track.artist());
                         facts(insert, 5, track);
                         insert.setString(11, TrackNormalizer.searchText(track.artist(), track.title()));
+                        insert.setString(12, TrackNormalizer.title(track.title()));
                         insert.addBatch();
+                        inserted.add(track);
                         created++;
                     } else {
                         update.setString(1, track.spotifyUri());
@@ -79,6 +85,17 @@ public class CatalogRepository {
                 }
                 insert.executeBatch();
                 update.executeBatch();
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+                Map<Long, String> artists = new HashMap<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    artists.put(ids.get(i), inserted.get(i).artist());
+                }
+                credit(db, artists);
             }
             return new Upserted(created, merged);
         } catch (SQLException e) {
@@ -177,11 +194,69 @@ public class CatalogRepository {
 
     /** A record made from a Spotify hit (or the one that has its URI already); answers its id. */
     public long fromSpotify(String uri, String title, String artist, Integer durationMs) {
-        return ((Number) em.createNativeQuery("INSERT INTO global_tracks (spotify_uri, title, artist, duration_ms, search_text)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (spotify_uri) DO UPDATE SET duration_ms = coalesce(global_tracks.duration_ms,"
+        long id = ((Number) em.createNativeQuery("INSERT INTO global_tracks (spotify_uri, title, artist, duration_ms, search_text, title_key)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (spotify_uri) DO UPDATE SET duration_ms = coalesce(global_tracks.duration_ms,"
                         + " EXCLUDED.duration_ms) RETURNING id")
                 .setParameter(1, uri).setParameter(2, title).setParameter(3, artist).setParameter(4, durationMs)
-                .setParameter(5, TrackNormalizer.searchText(artist, title)).getSingleResult()).longValue();
+                .setParameter(5, TrackNormalizer.searchText(artist, title)).setParameter(6, TrackNormalizer.title(title))
+                .getSingleResult()).longValue();
+        try {
+            credit(em.unwrap(Connection.class), Map.of(id, artist));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing the catalog failed: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    /**
+     * The blocking keys of records written before they existed (V11): each record's song name and
+     * artist names, {@code limit} records at a time; answers how many it filled (0: none left).
+     */
+    public int fillMissingKeys(int limit) {
+        Connection db = em.unwrap(Connection.class);
+        Map<Long, String> artists = new HashMap<>();
+        try (PreparedStatement missing = db.prepareStatement("SELECT id, title, artist FROM global_tracks WHERE title_key IS NULL"
+                + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED");
+             PreparedStatement fill = db.prepareStatement("UPDATE global_tracks SET title_key = ? WHERE id = ?")) {
+            missing.setInt(1, limit);
+            try (ResultSet rows = missing.executeQuery()) {
+                while (rows.next()) {
+                    fill.setString(1, TrackNormalizer.title(rows.getString(2)));
+                    fill.setLong(2, rows.getLong(1));
+                    fill.addBatch();
+                    artists.put(rows.getLong(1), rows.getString(3));
+                }
+            }
+            fill.executeBatch();
+            credit(db, artists);
+            return artists.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Filling the catalog's keys failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records which artist names each record credits (by record id: its artist field), and each name once. */
+    private static void credit(Connection db, Map<Long, String> artistOf) throws SQLException {
+        if (artistOf.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement credits = db.prepareStatement("INSERT INTO global_track_artists (name, global_track_id) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING");
+             PreparedStatement names = db.prepareStatement("INSERT INTO catalog_artist_names (name) SELECT unnest(?::text[])"
+                     + " ON CONFLICT DO NOTHING")) {
+            java.util.Set<String> all = new java.util.TreeSet<>(); // sorted: two imports insert names in one order, no deadlock
+            for (Map.Entry<Long, String> record : artistOf.entrySet()) {
+                for (String name : TrackNormalizer.artists(record.getValue())) {
+                    credits.setString(1, name);
+                    credits.setLong(2, record.getKey());
+                    credits.addBatch();
+                    all.add(name);
+                }
+            }
+            credits.executeBatch();
+            names.setArray(1, db.createArrayOf("text", all.toArray()));
+            names.execute();
+        }
     }
 
     public Optional<String> spotifyUriOfPlay(long playedTrackId) {
@@ -191,40 +266,92 @@ public class CatalogRepository {
     }
 
     /**
-     * The candidates of each search text (one transaction for the lot): the records with exactly
-     * those normalized names, else with exactly the names read the other way round
-     * ({@code swappedTexts}, same order: artist and title swapped by the tags), else the
-     * {@code limit} nearest by trigram similarity (the slow path: some 40 ms at 200,000 records).
+     * The candidates of each play, keyed by its search text, a chunk's plays in a few queries
+     * (blocking, not a search of every record): the records with exactly its normalized names, or
+     * those names read the other way round (the tags swapped); else the records that credit one of
+     * its artists, or a name within trigram reach of one (a misspelt artist; among the artist
+     * names, a table far smaller than the catalog), nearest song name first; else the records with
+     * exactly its song name (the artist unknown to the catalog: a cover, or a wrong tag). A play
+     * whose artist and song are both unknown has none: it is not in the catalog, or not findable
+     * without a person (the review queue and Spotify are the next steps).
      */
-    public Map<String, List<Candidate>> candidates(List<String> searchTexts, List<String> swappedTexts, int limit) {
+    public Map<String, List<Candidate>> candidates(List<PlayKeys> lookups, int limit) {
         Connection db = em.unwrap(Connection.class);
         Map<String, List<Candidate>> found = new HashMap<>();
-        try (PreparedStatement threshold = db.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)");
-             PreparedStatement exact = db.prepareStatement("SELECT id, title, artist, duration_ms, bpm FROM global_tracks"
-                     + " WHERE search_text = ? LIMIT ?");
-             PreparedStatement near = db.prepareStatement("SELECT id, title, artist, duration_ms, bpm FROM global_tracks"
-                     + " WHERE search_text % ? ORDER BY similarity(search_text, ?) DESC, id LIMIT ?")) {
-            threshold.setString(1, Double.toString(TRIGRAM_THRESHOLD));
-            threshold.execute();
-            for (int i = 0; i < searchTexts.size(); i++) {
-                String text = searchTexts.get(i);
-                if (found.containsKey(text)) {
+        try {
+            List<String> texts = new ArrayList<>();
+            for (PlayKeys lookup : lookups) {
+                texts.add(lookup.text());
+                texts.add(lookup.swapped().text());
+            }
+            Map<String, List<Candidate>> exact = byKey(db, "search_text", texts, limit);
+            List<PlayKeys> open = new ArrayList<>();
+            for (PlayKeys lookup : lookups) {
+                if (found.containsKey(lookup.text())) {
                     continue;
                 }
-                exact.setString(1, text);
-                exact.setInt(2, limit);
-                List<Candidate> candidates = read(exact);
-                if (candidates.isEmpty() && !swappedTexts.get(i).equals(text)) {
-                    exact.setString(1, swappedTexts.get(i));
-                    candidates = read(exact);
+                List<Candidate> same = exact.getOrDefault(lookup.text(), exact.getOrDefault(lookup.swapped().text(), List.of()));
+                found.put(lookup.text(), same);
+                if (same.isEmpty()) {
+                    open.add(lookup);
                 }
-                if (candidates.isEmpty() && !text.isEmpty()) {
-                    near.setString(1, text);
-                    near.setString(2, text);
-                    near.setInt(3, limit);
-                    candidates = read(near);
+            }
+            if (open.isEmpty()) {
+                return found;
+            }
+            Map<String, List<String>> nearNames = nearArtistNames(db, open);
+            // One row per reading of each open play: its catalog artist names and its song name.
+            List<Integer> index = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> songs = new ArrayList<>();
+            for (int i = 0; i < open.size(); i++) {
+                for (PlayKeys.Reading reading : List.of(open.get(i).straight(), open.get(i).swapped())) {
+                    java.util.Set<String> credited = new java.util.TreeSet<>();
+                    reading.artists().forEach(name -> credited.addAll(nearNames.getOrDefault(name, List.of())));
+                    if (!credited.isEmpty() && !reading.title().isEmpty()) {
+                        index.add(i);
+                        names.add(String.join("|", credited));
+                        songs.add(reading.title());
+                    }
                 }
-                found.put(text, candidates);
+            }
+            Map<Integer, List<Candidate>> byArtist = new HashMap<>();
+            if (!index.isEmpty()) {
+                try (PreparedStatement query = db.prepareStatement("SELECT q.i, g.id, g.title, g.artist, g.duration_ms, g.bpm"
+                        + " FROM unnest(?::int[], ?::text[], ?::text[]) AS q(i, names, song) CROSS JOIN LATERAL ("
+                        + "   SELECT t.id, t.title, t.artist, t.duration_ms, t.bpm FROM global_tracks t"
+                        + "   WHERE t.id IN (SELECT a.global_track_id FROM global_track_artists a WHERE a.name = ANY (string_to_array(q.names, '|')))"
+                        + "   ORDER BY similarity(t.title_key, q.song) DESC, t.id LIMIT ?) g")) {
+                    query.setArray(1, db.createArrayOf("integer", index.toArray()));
+                    query.setArray(2, db.createArrayOf("text", names.toArray()));
+                    query.setArray(3, db.createArrayOf("text", songs.toArray()));
+                    query.setInt(4, limit);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            List<Candidate> list = byArtist.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>());
+                            Candidate candidate = candidate(rows, 2);
+                            if (list.stream().noneMatch(c -> c.globalTrackId() == candidate.globalTrackId())) {
+                                list.add(candidate);
+                            }
+                        }
+                    }
+                }
+            }
+            List<String> unknownArtists = new ArrayList<>();
+            for (int i = 0; i < open.size(); i++) {
+                if (byArtist.containsKey(i)) {
+                    found.put(open.get(i).text(), byArtist.get(i));
+                } else {
+                    unknownArtists.add(open.get(i).straight().title());
+                }
+            }
+            if (!unknownArtists.isEmpty()) {
+                Map<String, List<Candidate>> bySong = byKey(db, "title_key", unknownArtists, limit);
+                for (int i = 0; i < open.size(); i++) {
+                    if (!byArtist.containsKey(i)) {
+                        found.put(open.get(i).text(), bySong.getOrDefault(open.get(i).straight().title(), List.of()));
+                    }
+                }
             }
             return found;
         } catch (SQLException e) {
@@ -232,16 +359,59 @@ public class CatalogRepository {
         }
     }
 
-    private static List<Candidate> read(PreparedStatement query) throws SQLException {
-        List<Candidate> candidates = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                int duration = rows.getInt(4);
-                Integer durationMs = rows.wasNull() ? null : duration;
-                float bpm = rows.getFloat(5);
-                candidates.add(new Candidate(rows.getLong(1), rows.getString(2), rows.getString(3), durationMs, rows.wasNull() ? null : (double) bpm));
+    /** The records whose {@code column} (search_text or title_key) is one of {@code keys}: up to {@code limit} each. */
+    private static Map<String, List<Candidate>> byKey(Connection db, String column, List<String> keys, int limit) throws SQLException {
+        Map<String, List<Candidate>> found = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT " + column + ", id, title, artist, duration_ms, bpm FROM global_tracks"
+                + " WHERE " + column + " = ANY (?) ORDER BY id")) {
+            query.setArray(1, db.createArrayOf("text", keys.stream().filter(k -> !k.isEmpty()).distinct().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    List<Candidate> list = found.computeIfAbsent(rows.getString(1), k -> new ArrayList<>());
+                    if (list.size() < limit) {
+                        list.add(candidate(rows, 2));
+                    }
+                }
             }
         }
-        return candidates;
+        return found;
     }
+
+    /**
+     * For each artist name of the open plays (both readings), the catalog's names that are it or
+     * nearly (trigram similarity at least {@value #NAME_SIMILARITY}), the nearest {@value #NEAR_NAMES}.
+     */
+    private static Map<String, List<String>> nearArtistNames(Connection db, List<PlayKeys> open) throws SQLException {
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        for (PlayKeys lookup : open) {
+            asked.addAll(lookup.straight().artists());
+            asked.addAll(lookup.swapped().artists());
+        }
+        Map<String, List<String>> near = new HashMap<>();
+        if (asked.isEmpty()) {
+            return near;
+        }
+        try (PreparedStatement threshold = db.prepareStatement("SELECT set_config('pg_trgm.similarity_threshold', ?, true)");
+             PreparedStatement query = db.prepareStatement("SELECT q.name, n.name FROM unnest(?::text[]) AS q(name) CROSS JOIN LATERAL ("
+                     + "  SELECT c.name FROM catalog_artist_names c WHERE c.name % q.name"
+                     + "  ORDER BY similarity(c.name, q.name) DESC, c.name LIMIT " + NEAR_NAMES + ") n")) {
+            threshold.setString(1, Double.toString(NAME_SIMILARITY));
+            threshold.execute();
+            query.setArray(1, db.createArrayOf("text", asked.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    near.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        return near;
+    }
+
+    private static Candidate candidate(ResultSet rows, int from) throws SQLException {
+        int duration = rows.getInt(from + 3);
+        Integer durationMs = rows.wasNull() ? null : duration;
+        float bpm = rows.getFloat(from + 4);
+        return new Candidate(rows.getLong(from), rows.getString(from + 1), rows.getString(from + 2), durationMs, rows.wasNull() ? null : (double) bpm);
+    }
+
 }

@@ -3,6 +3,7 @@ package stream.pika.platform.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -25,26 +26,48 @@ import javax.sql.DataSource;
  * here from MicroProfile Config (so from {@code PIKA_DB_*} environment variables) so the same WAR
  * runs on Payara Micro with no server setup. Startup beans that use the database depend on this one.
  */
-@DataSourceDefinition(
-        name = DatabaseSchema.DATASOURCE,
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=pika.db.url:" + DatabaseSchema.DEFAULT_URL + "}",
-        user = "${MPCONFIG=pika.db.user:" + DatabaseSchema.DEFAULT_USER + "}",
-        password = "${MPCONFIG=pika.db.password:" + DatabaseSchema.DEFAULT_PASSWORD + "}",
-        minPoolSize = 1,
-        maxPoolSize = 32,
-        properties = {
-                // Strings bound to json/jsonb columns are typed by the server.
-                "stringtype=unspecified",
-                "ApplicationName=pika",
-                "connectTimeout=5",
-                // Payara pool settings: give up on a busy pool after 10 s, replace broken connections.
-                "fish.payara.max-wait-time-in-millis=10000",
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "fish.payara.fail-all-connections=true"
-        })
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+            name = DatabaseSchema.DATASOURCE,
+            className = "org.postgresql.ds.PGSimpleDataSource",
+            url = "${MPCONFIG=pika.db.url:" + DatabaseSchema.DEFAULT_URL + "}",
+            user = "${MPCONFIG=pika.db.user:" + DatabaseSchema.DEFAULT_USER + "}",
+            password = "${MPCONFIG=pika.db.password:" + DatabaseSchema.DEFAULT_PASSWORD + "}",
+            minPoolSize = 1,
+            maxPoolSize = 32,
+            properties = {
+                    // Strings bound to json/jsonb columns are typed by the server.
+                    "stringtype=unspecified",
+                    "ApplicationName=pika",
+                    "connectTimeout=5",
+                    // Payara pool settings: give up on a busy pool after 10 s, replace broken connections.
+                    "fish.payara.max-wait-time-in-millis=10000",
+                    "fish.payara.is-connection-validation-required=true",
+                    "fish.payara.connection-validation-method=custom-validation",
+                    "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                    "fish.payara.fail-all-connections=true"
+            }),
+    // The batch runtime's job repository (runs, steps, checkpoints): in the same database, under a
+    // global name the domain's batch-runtime-configuration points at (pre-boot commands on Micro,
+    // setup-domain.asadmin on Payara Server), so no server-level pool or driver is needed.
+    @DataSourceDefinition(
+            name = DatabaseSchema.BATCH_DATASOURCE,
+            className = "org.postgresql.ds.PGSimpleDataSource",
+            url = "${MPCONFIG=pika.db.url:" + DatabaseSchema.DEFAULT_URL + "}",
+            user = "${MPCONFIG=pika.db.user:" + DatabaseSchema.DEFAULT_USER + "}",
+            password = "${MPCONFIG=pika.db.password:" + DatabaseSchema.DEFAULT_PASSWORD + "}",
+            minPoolSize = 0,
+            maxPoolSize = 8,
+            properties = {
+                    "ApplicationName=pika-batch",
+                    "connectTimeout=5",
+                    "fish.payara.max-wait-time-in-millis=10000",
+                    "fish.payara.is-connection-validation-required=true",
+                    "fish.payara.connection-validation-method=custom-validation",
+                    "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                    "fish.payara.fail-all-connections=true"
+            })
+})
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // set once at start, read by every Redis key
@@ -52,6 +75,8 @@ import javax.sql.DataSource;
 public class DatabaseSchema {
 
     public static final String DATASOURCE = "java:app/jdbc/pika";
+    /** The batch runtime's job repository (see the definition above). */
+    public static final String BATCH_DATASOURCE = "java:global/jdbc/pika-batch";
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/pika";
     static final String DEFAULT_USER = "postgres";
     // PostgreSQL under trust auth ignores it, but the pool wants a password property.

@@ -1,0 +1,28 @@
+package stream.pika.crate.boundary;
+
+import stream.pika.crate.entity.JobExecutionFacts;
+
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The track-matching job as the batch runtime runs it. Implemented in the module that holds the
+ * job (batch-jobs): the batch runtime finds a job's XML and its artifacts' CDI names from the
+ * component that starts it, and on Payara Server lets only that component read or restart its
+ * executions (an execution is tagged with its starter); that component is not in this module.
+ */
+public interface MatchingJob {
+
+    /** Starts a new run; answers its execution id. */
+    long start(Properties parameters);
+
+    /**
+     * Restarts a failed or stopped run from its last checkpoint; answers the new execution id.
+     *
+     * @throws stream.pika.platform.entity.PikaException CONFLICT when the batch runtime refuses to restart it
+     */
+    long restart(long executionId, Properties parameters);
+
+    /** The execution, empty when the batch runtime has none by that id. */
+    Optional<JobExecutionFacts> execution(long executionId);
+}
