@@ -5,11 +5,13 @@
 ALTER TABLE global_tracks ADD COLUMN title_key text;
 CREATE INDEX idx_global_tracks_title_key ON global_tracks (title_key);
 
--- Which records credit which artist name.
+-- Which records credit which artist name, with the record's song name: an artist's records are
+-- ranked by song name from this index alone (no visit to each record).
 CREATE TABLE global_track_artists (
     name            text   NOT NULL,
     global_track_id bigint NOT NULL REFERENCES global_tracks (id) ON DELETE CASCADE,
-    PRIMARY KEY (name, global_track_id)
+    title_key       text   NOT NULL,
+    PRIMARY KEY (name, global_track_id) INCLUDE (title_key)
 );
 CREATE INDEX idx_global_track_artists_track ON global_track_artists (global_track_id);
 
@@ -18,4 +20,5 @@ CREATE INDEX idx_global_track_artists_track ON global_track_artists (global_trac
 CREATE TABLE catalog_artist_names (
     name text PRIMARY KEY
 );
-CREATE INDEX idx_catalog_artist_names_trgm ON catalog_artist_names USING gin (name gin_trgm_ops);
+-- fastupdate off: a new name goes into the index itself, not a pending list each search would scan.
+CREATE INDEX idx_catalog_artist_names_trgm ON catalog_artist_names USING gin (name gin_trgm_ops) WITH (fastupdate = off);

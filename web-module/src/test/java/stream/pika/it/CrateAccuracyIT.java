@@ -174,7 +174,7 @@ class CrateAccuracyIT {
         Api api = Api.newClient();
         String admin = Admins.firstAdminToken(api);
         String session = "restart_" + UUID.randomUUID().toString().substring(0, 12);
-        int plays = 1000;
+        int plays = 10_000; // ten chunks of 1,000 (the catalog alone decides): the table is held after the first
         try (Connection db = TestServer.postgres().connect(TestServer.DATABASE)) {
             try (PreparedStatement set = db.prepareStatement("INSERT INTO sessions (id, dj_name, ended_at) VALUES (?, 'Restart Set', now())")) {
                 set.setString(1, session);

@@ -16,7 +16,7 @@ import java.util.Deque;
 @Named("undecidedPlays")
 public class UndecidedPlays extends AbstractItemReader {
 
-    static final int PAGE = 500;
+    static final int PAGE = 1_000;
 
     @Inject
     TrackMatching matching;

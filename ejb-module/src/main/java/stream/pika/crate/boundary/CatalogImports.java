@@ -71,6 +71,9 @@ public class CatalogImports {
                     act(adminId, importId, clientIp, "failed: " + e.getMessage()));
             throw PikaException.invalid(e.getMessage());
         }
+        if (counts[0] > 0) {
+            catalog.refreshStatistics(); // the matcher's plans: a catalog grown tenfold is planned anew
+        }
         records.finished(importId, rows, counts[0], counts[1], refused, false, act(adminId, importId, clientIp,
                 rows + " rows: " + counts[0] + " created, " + counts[1] + " merged, " + refused.size() + " refused"));
         LOG.info(() -> "Catalog import " + importId + " (" + fileName + "): " + rows + " rows, " + counts[0] + " created, "

@@ -39,6 +39,10 @@ public class MatchingRuns {
     public static final String RUN_PARAMETER = "run";
     /** "false": the catalog alone decides, no Spotify search. */
     public static final String SPOTIFY_PARAMETER = "spotify";
+    /** Plays per chunk (the job XML's item-count). */
+    public static final String CHUNK_PARAMETER = "chunk";
+    static final int CHUNK_WITH_SPOTIFY = 200;
+    static final int CHUNK_CATALOG_ONLY = 1_000;
     static final String UNDER_WAY = "A track-matching run is under way: follow it, or start again once it ends";
     /** Renewed at every chunk: a node that dies mid-run hands the job over this long after. */
     static final Duration LEASE = Duration.ofMinutes(5);
@@ -103,6 +107,9 @@ public class MatchingRuns {
     private Optional<MatchingRun> startRun(String startedBy, boolean askSpotify) {
         Properties parameters = new Properties();
         parameters.setProperty(SPOTIFY_PARAMETER, Boolean.toString(askSpotify));
+        // A chunk is one transaction of the batch runtime (180 s at most): one that may wait on Spotify's
+        // pace stays small; the catalog alone decides a thousand plays in well under a second.
+        parameters.setProperty(CHUNK_PARAMETER, Integer.toString(askSpotify ? CHUNK_WITH_SPOTIFY : CHUNK_CATALOG_ONLY));
         return launch(startedBy, parameters, job::start).map(this::run);
     }
 

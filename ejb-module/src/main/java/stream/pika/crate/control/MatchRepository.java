@@ -9,7 +9,6 @@ import stream.pika.crate.entity.PlayedName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,35 +51,43 @@ public class MatchRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Writing match decisions failed: " + e.getMessage(), e);
         }
+        // Two statements for the whole chunk (arrays, not a row at a time): the write is a good part of a chunk's time.
+        List<Long> plays = new ArrayList<>();
+        List<Long> records = new ArrayList<>();
+        List<Float> confidences = new ArrayList<>();
+        List<String> methods = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<Long> linkedPlays = new ArrayList<>();
+        List<Long> linkedRecords = new ArrayList<>();
+        for (MatchDecision decision : decisions) {
+            plays.add(decision.playedTrackId());
+            records.add(decision.globalTrackId());
+            confidences.add((float) decision.confidence());
+            methods.add(decision.method().wire());
+            statuses.add(decision.status().wire());
+            if (decision.links()) {
+                linkedPlays.add(decision.playedTrackId());
+                linkedRecords.add(decision.globalTrackId());
+            }
+        }
         try (PreparedStatement match = db.prepareStatement("INSERT INTO track_matches (played_track_id, global_track_id, confidence,"
-                + " method, status) VALUES (?, ?, ?, ?, ?) ON CONFLICT (played_track_id) DO NOTHING");
-             PreparedStatement link = db.prepareStatement("UPDATE played_tracks SET global_track_id = ? WHERE id = ?"
-                     + " AND global_track_id IS NULL AND EXISTS (SELECT 1 FROM track_matches m WHERE m.played_track_id = ?"
-                     + " AND m.global_track_id = ? AND m.status = 'auto')")) {
-            for (MatchDecision decision : decisions) {
-                match.setLong(1, decision.playedTrackId());
-                if (decision.globalTrackId() == null) {
-                    match.setNull(2, Types.BIGINT);
-                } else {
-                    match.setLong(2, decision.globalTrackId());
-                }
-                match.setFloat(3, (float) decision.confidence());
-                match.setString(4, decision.method().wire());
-                match.setString(5, decision.status().wire());
-                match.addBatch();
-                if (decision.links()) {
-                    link.setLong(1, decision.globalTrackId());
-                    link.setLong(2, decision.playedTrackId());
-                    link.setLong(3, decision.playedTrackId());
-                    link.setLong(4, decision.globalTrackId());
-                    link.addBatch();
-                }
+                + " method, status) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::real[], ?::text[], ?::text[])"
+                + " ON CONFLICT (played_track_id) DO NOTHING");
+             PreparedStatement link = db.prepareStatement("UPDATE played_tracks p SET global_track_id = v.record"
+                     + " FROM unnest(?::bigint[], ?::bigint[]) AS v(play, record) WHERE p.id = v.play AND p.global_track_id IS NULL"
+                     + " AND EXISTS (SELECT 1 FROM track_matches m WHERE m.played_track_id = v.play"
+                     + " AND m.global_track_id = v.record AND m.status = 'auto')")) {
+            match.setArray(1, db.createArrayOf("bigint", plays.toArray()));
+            match.setArray(2, db.createArrayOf("bigint", records.toArray()));
+            match.setArray(3, db.createArrayOf("real", confidences.toArray()));
+            match.setArray(4, db.createArrayOf("text", methods.toArray()));
+            match.setArray(5, db.createArrayOf("text", statuses.toArray()));
+            int written = match.executeUpdate();
+            if (!linkedPlays.isEmpty()) {
+                link.setArray(1, db.createArrayOf("bigint", linkedPlays.toArray()));
+                link.setArray(2, db.createArrayOf("bigint", linkedRecords.toArray()));
+                link.executeUpdate();
             }
-            int written = 0;
-            for (int count : match.executeBatch()) {
-                written += Math.max(0, count);
-            }
-            link.executeBatch();
             return written;
         } catch (SQLException e) {
             throw new IllegalStateException("Writing match decisions failed: " + e.getMessage(), e);

@@ -4,6 +4,9 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +36,30 @@ public final class TrackNormalizer {
     private static final Pattern ARTIST_SEPARATORS = Pattern.compile("\\s*(?:,|;|&|\\+|/|\\bx\\b|\\band\\b|\\bvs\\.?|\\bfeat\\.?|\\bft\\.?|\\bfeaturing\\b|\\bwith\\b)\\s*",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Normalized names already worked out: the matcher scores each play against up to a dozen
+     * records, and an artist's records against many plays, so the same strings come back all
+     * through a run (the regular expressions were a good part of a chunk's time). Pure functions,
+     * so a shared cache is safe; bounded, emptied when full.
+     */
+    private static final int MOST_REMEMBERED = 50_000;
+    private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> ARTISTS = new ConcurrentHashMap<>();
+
     private TrackNormalizer() {
+    }
+
+    private static <T> T remembered(Map<String, T> cache, String raw, Function<String, T> normalize) {
+        T known = cache.get(raw);
+        if (known != null) {
+            return known;
+        }
+        if (cache.size() >= MOST_REMEMBERED) {
+            cache.clear();
+        }
+        T normalized = normalize.apply(raw);
+        cache.put(raw, normalized);
+        return normalized;
     }
 
     /** Lower case, diacritics removed, "&" as "and", every run of punctuation and spaces as one space. */
@@ -50,6 +76,10 @@ public final class TrackNormalizer {
         if (raw == null) {
             return "";
         }
+        return remembered(TITLES, raw, TrackNormalizer::normalizedTitle);
+    }
+
+    private static String normalizedTitle(String raw) {
         String title = EXTENSION.matcher(raw.replace('_', ' ').strip()).replaceAll("");
         title = TRACK_NUMBER.matcher(title).replaceFirst("");
         title = FEATURING.matcher(title).replaceAll(" ");
@@ -93,6 +123,10 @@ public final class TrackNormalizer {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
+        return remembered(ARTISTS, raw, TrackNormalizer::normalizedArtists);
+    }
+
+    private static List<String> normalizedArtists(String raw) {
         return Arrays.stream(ARTIST_SEPARATORS.split(raw.replace('_', ' '))).map(TrackNormalizer::text)
                 .map(name -> name.startsWith("the ") ? name.substring(4) : name) // "The Velvet Foxes" is "Velvet Foxes"
                 .filter(name -> !name.isEmpty())
