@@ -74,6 +74,32 @@ class CrateAccuracyIT {
         assertEquals(403, api.postRaw("/api/admin/catalog/imports", "x", Admins.bearer(Admins.organizerToken(),
                 "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e")).status());
 
+        // The same import as a batch job: 202 at once, then followed to its end; a bad row reported by its line.
+        String jobCsv = "Track URI,Track Name,Artist Name(s),Track Duration (ms)\n"
+                + "spotify:track:000000000000000000Job1,Job Song One,Job Artist,200000\n"
+                + "spotify:track:000000000000000000Job2,Job Song Two,Job Artist,bad\n"
+                + "spotify:track:000000000000000000Job3,Job Song Three,Job Artist,180000\n"
+                + knownUri + ",Known Again,Someone,\n";
+        Api.Reply queued = api.postRaw("/api/admin/catalog/imports?as=job", jobCsv,
+                Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e"));
+        assertEquals(202, queued.status(), queued::toString);
+        long importId = queued.json().getJsonObject("importStatus").getJsonNumber("importId").longValue();
+        assertTrue(queued.json().getJsonObject("importStatus").containsKey("executionId"), queued::toString);
+        JsonObject[] job = new JsonObject[1];
+        Waits.until(() -> {
+            job[0] = api.get("/api/admin/catalog/imports/" + importId, Admins.bearer(admin)).json().getJsonObject("importStatus");
+            return !job[0].getString("status").equals("running");
+        }, Duration.ofSeconds(60), "the import job to end");
+        assertEquals("done", job[0].getString("status"), job[0]::toString);
+        assertEquals(List.of(4, 2, 1), List.of(job[0].getInt("rowsRead"), job[0].getInt("created"), job[0].getInt("merged")), job[0]::toString);
+        assertEquals(3, job[0].getJsonArray("refused").getJsonObject(0).getInt("line"), job[0]::toString);
+        assertEquals(0, count("SELECT count(*) FROM catalog_import_files WHERE import_id = " + importId), "the kept file dropped at the end");
+        assertEquals(400, api.postRaw("/api/admin/catalog/imports?as=job", "name,age\nx,1\n",
+                Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e")).status(), "not an export, by job either");
+        assertEquals(400, api.postRaw("/api/admin/catalog/imports?as=later", jobCsv,
+                Admins.bearer(admin, "Content-Type", "text/csv", "X-Pika-Client", "pika-e2e")).status());
+        assertEquals(404, api.get("/api/admin/catalog/imports/999999999", Admins.bearer(admin)).status());
+
         // The labelled plays, as the DJ apps reported them, in a set of their own.
         List<String[]> plays = new ArrayList<>();
         for (String line : new String(resource("/crate/plays.tsv"), StandardCharsets.UTF_8).split("\n")) {

@@ -2,6 +2,7 @@ package stream.pika.crate.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -13,6 +14,7 @@ import stream.pika.crate.control.ExportifyCsv;
 import stream.pika.crate.control.ImportRecords;
 import stream.pika.crate.entity.CatalogTrack;
 import stream.pika.crate.entity.ImportReport;
+import stream.pika.crate.entity.ImportStatus;
 import stream.pika.crate.entity.RefusedRow;
 import stream.pika.identity.entity.Roles;
 import stream.pika.platform.control.CallerIds;
@@ -20,8 +22,10 @@ import stream.pika.platform.entity.AuditAct;
 import stream.pika.platform.entity.PikaException;
 
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
@@ -79,6 +83,75 @@ public class CatalogImports {
         LOG.info(() -> "Catalog import " + importId + " (" + fileName + "): " + rows + " rows, " + counts[0] + " created, "
                 + counts[1] + " merged, " + refused.size() + " refused");
         return new ImportReport(importId, rows, counts[0], counts[1], refused);
+    }
+
+    /** The job that imports a kept file (batch-jobs: {@code META-INF/batch-jobs/catalog-import.xml}). */
+    public static final String JOB = "catalog-import";
+    /** The job parameter naming the import. */
+    public static final String IMPORT_PARAMETER = "import";
+
+    @Inject
+    CrateJobs jobs;
+
+    /**
+     * The same import as a batch job ({@code POST /api/admin/catalog/imports?as=job}): the file is
+     * checked (an export's header), kept in the database until the job ends, and imported in
+     * checkpointed chunks; the answer comes at once. A failed run keeps the chunks it wrote: the
+     * same file sent again merges with them.
+     *
+     * @throws PikaException INVALID when the file is not a Spotify playlist export (its header) or not CSV
+     */
+    public ImportStatus queue(String csv, String fileName, String clientIp) {
+        long adminId = CallerIds.of(context);
+        try {
+            ExportifyCsv.read(new StringReader(csv), track -> { }, row -> { });
+        } catch (IllegalArgumentException e) {
+            throw PikaException.invalid(e.getMessage());
+        }
+        long importId = records.started(adminId, fileName);
+        records.queued(importId, csv);
+        Properties parameters = new Properties();
+        parameters.setProperty(IMPORT_PARAMETER, Long.toString(importId));
+        parameters.setProperty(ADMIN_PARAMETER, Long.toString(adminId));
+        parameters.setProperty(ADDRESS_PARAMETER, clientIp == null ? "" : clientIp);
+        long execution = jobs.start(JOB, parameters);
+        records.executing(importId, execution);
+        LOG.info(() -> "Catalog import " + importId + " (" + fileName + ") queued as job execution " + execution);
+        return status(importId);
+    }
+
+    static final String ADMIN_PARAMETER = "admin";
+    static final String ADDRESS_PARAMETER = "address";
+
+    /** @throws PikaException NOT_FOUND for no such import */
+    public ImportStatus status(long importId) {
+        return records.status(importId).orElseThrow(() -> PikaException.notFound("No such import"));
+    }
+
+    /** The rows of an import's kept file, in order: each a track or a refused row (the job's reader). */
+    @PermitAll
+    public List<Object> rowsOf(long importId) {
+        String csv = records.fileOf(importId).orElseThrow(() -> new IllegalStateException("Import " + importId + " has no file to read"));
+        List<Object> rows = new ArrayList<>();
+        ExportifyCsv.read(new StringReader(csv), rows::add, rows::add);
+        return rows;
+    }
+
+    /** A chunk of the import's job: its tracks written (merged by Spotify URI or ISRC), its counts and refused rows recorded. */
+    @PermitAll
+    public void writeChunk(long importId, List<CatalogTrack> tracks, List<RefusedRow> refused) {
+        CatalogRepository.Upserted done = tracks.isEmpty() ? new CatalogRepository.Upserted(0, 0) : catalog.upsert(tracks);
+        records.progressed(importId, (long) tracks.size() + refused.size(), done.created(), done.merged(), refused);
+    }
+
+    /** The import's job ended (its listener): the import done or failed, the file dropped, the audit trail told. */
+    @PermitAll
+    public void jobEnded(long importId, long adminId, String clientIp, boolean failed) {
+        if (!failed) {
+            catalog.refreshStatistics();
+        }
+        records.ended(importId, failed, details -> act(adminId, importId, clientIp.isEmpty() ? null : clientIp, details));
+        LOG.info(() -> "Catalog import " + importId + " (batch job) " + (failed ? "failed" : "done"));
     }
 
     private static AuditAct act(long adminId, long importId, String clientIp, String details) {

@@ -54,9 +54,9 @@ public class MatchingRuns {
     @Inject
     JobRuns jobs;
 
-    /** The job's own module launches it (see {@link MatchingJob}). */
+    /** The job's own module operates it (see {@link CrateJobs}). */
     @Inject
-    MatchingJob job;
+    CrateJobs job;
 
     /**
      * Starts a run for an admin ({@code askSpotify} false: the catalog alone decides).
@@ -110,7 +110,7 @@ public class MatchingRuns {
         // A chunk is one transaction of the batch runtime (180 s at most): one that may wait on Spotify's
         // pace stays small; the catalog alone decides a thousand plays in well under a second.
         parameters.setProperty(CHUNK_PARAMETER, Integer.toString(askSpotify ? CHUNK_WITH_SPOTIFY : CHUNK_CATALOG_ONLY));
-        return launch(startedBy, parameters, job::start).map(this::run);
+        return launch(startedBy, parameters, with -> job.start(JOB, with)).map(this::run);
     }
 
     /**

@@ -6,15 +6,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The track-matching job as the batch runtime runs it. Implemented in the module that holds the
- * job (batch-jobs): the batch runtime finds a job's XML and its artifacts' CDI names from the
- * component that starts it, and on Payara Server lets only that component read or restart its
- * executions (an execution is tagged with its starter); that component is not in this module.
+ * Smart Crate's batch jobs ({@code track-matching}, {@code catalog-import}) as the batch runtime
+ * runs them. Implemented in the module that holds the jobs (batch-jobs): the batch runtime finds a
+ * job's XML and its artifacts' CDI names from the component that starts it, and on Payara Server
+ * lets only that component read or restart its executions (an execution is tagged with its
+ * starter); that component is not in this module.
  */
-public interface MatchingJob {
+public interface CrateJobs {
 
-    /** Starts a new run; answers its execution id. */
-    long start(Properties parameters);
+    /** Starts a new run of the job; answers its execution id. */
+    long start(String job, Properties parameters);
 
     /**
      * Restarts a failed or stopped run from its last checkpoint; answers the new execution id.

@@ -1,4 +1,4 @@
-package stream.pika.batch.matching;
+package stream.pika.batch;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -14,8 +14,7 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import stream.pika.crate.boundary.MatchingJob;
-import stream.pika.crate.boundary.MatchingRuns;
+import stream.pika.crate.boundary.CrateJobs;
 import stream.pika.crate.entity.JobExecutionFacts;
 import stream.pika.platform.entity.PikaException;
 
@@ -27,22 +26,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Starts, restarts and reads {@code track-matching} from this module, so the batch runtime reads
- * the job XML and looks up {@link UndecidedPlays}, {@link MatchWriter} and {@link MatchingRunListener}
- * where they live (on Payara Server, this EJB module's class loader and bean archive), and so every
- * call about a run comes from the component that started it (Payara lets no other read it).
- * {@link MatchingRuns} decides when; this only operates the job. Outside any transaction: the
- * batch runtime's repository and Pika!'s database are two resources.
+ * Starts, restarts and reads Smart Crate's jobs from this module, so the batch runtime reads the
+ * job XML and looks up the chunk artifacts where they live (on Payara Server, this EJB module's
+ * class loader and bean archive), and so every call about a run comes from the component that
+ * started it (Payara lets no other read it). The crate boundaries decide when; this only operates
+ * the jobs. Outside any transaction: the batch runtime's repository and Pika!'s database are two
+ * resources.
  */
 @Stateless
-@Local(MatchingJob.class)
+@Local(CrateJobs.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @PermitAll
-public class TrackMatchingJob implements MatchingJob {
+public class CrateJobOperations implements CrateJobs {
 
     @Override
-    public long start(Properties parameters) {
-        return BatchRuntime.getJobOperator().start(MatchingRuns.JOB, parameters);
+    public long start(String job, Properties parameters) {
+        return BatchRuntime.getJobOperator().start(job, parameters);
     }
 
     @Override
