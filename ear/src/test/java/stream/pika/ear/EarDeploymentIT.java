@@ -222,8 +222,9 @@ class EarDeploymentIT {
                 assertTrue(title.next(), "the play linked to the catalog");
                 assertEquals("Crate Song " + unique, title.getString(1));
             }
-            // The job repository Payara's tools read is the application's PostgreSQL (setup-domain.asadmin).
-            try (PreparedStatement repository = db.prepareStatement("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = ?")) {
+            // The job repository Payara's tools read is the application's PostgreSQL (setup-domain.asadmin);
+            // Payara Server names its tables without Micro's "jbatch" prefix.
+            try (PreparedStatement repository = db.prepareStatement("SELECT batchstatus FROM executioninstancedata WHERE jobexecid = ?")) {
                 repository.setLong(1, execution);
                 try (ResultSet row = repository.executeQuery()) {
                     assertTrue(row.next(), "the execution in PostgreSQL's job repository");
