@@ -40,6 +40,11 @@ import java.util.logging.Logger;
 public class CatalogImports {
 
     static final int CHUNK = 500;
+    /** The job that imports a kept file (batch-jobs: {@code META-INF/batch-jobs/catalog-import.xml}) and its parameters. */
+    static final String JOB = "catalog-import";
+    static final String IMPORT_PARAMETER = "import";
+    static final String ADMIN_PARAMETER = "admin";
+    static final String ADDRESS_PARAMETER = "address";
     private static final Logger LOG = Logger.getLogger(CatalogImports.class.getName());
 
     @Inject
@@ -47,6 +52,9 @@ public class CatalogImports {
 
     @Inject
     ImportRecords records;
+
+    @Inject
+    CrateJobs jobs;
 
     @Resource
     SessionContext context;
@@ -85,14 +93,6 @@ public class CatalogImports {
         return new ImportReport(importId, rows, counts[0], counts[1], refused);
     }
 
-    /** The job that imports a kept file (batch-jobs: {@code META-INF/batch-jobs/catalog-import.xml}). */
-    public static final String JOB = "catalog-import";
-    /** The job parameter naming the import. */
-    public static final String IMPORT_PARAMETER = "import";
-
-    @Inject
-    CrateJobs jobs;
-
     /**
      * The same import as a batch job ({@code POST /api/admin/catalog/imports?as=job}): the file is
      * checked (an export's header), kept in the database until the job ends, and imported in
@@ -114,14 +114,18 @@ public class CatalogImports {
         parameters.setProperty(IMPORT_PARAMETER, Long.toString(importId));
         parameters.setProperty(ADMIN_PARAMETER, Long.toString(adminId));
         parameters.setProperty(ADDRESS_PARAMETER, clientIp == null ? "" : clientIp);
-        long execution = jobs.start(JOB, parameters);
+        long execution;
+        try {
+            execution = jobs.start(JOB, parameters);
+        } catch (RuntimeException e) {
+            // Not left "running" with its file kept for ever: failed, the file dropped, the audit trail told.
+            records.ended(importId, true, details -> act(adminId, importId, clientIp, details + " (the job did not start)"));
+            throw e;
+        }
         records.executing(importId, execution);
         LOG.info(() -> "Catalog import " + importId + " (" + fileName + ") queued as job execution " + execution);
         return status(importId);
     }
-
-    static final String ADMIN_PARAMETER = "admin";
-    static final String ADDRESS_PARAMETER = "address";
 
     /** @throws PikaException NOT_FOUND for no such import */
     public ImportStatus status(long importId) {
