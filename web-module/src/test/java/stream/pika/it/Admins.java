@@ -50,6 +50,19 @@ public final class Admins {
 
     /** {@link #organizerToken()} on a server of the test's own (a cluster's node). */
     public static String organizerToken(java.util.function.Supplier<Api> clients) {
+        return newOrganizer(clients).token();
+    }
+
+    /** An account that signs in with an e-mail and a password, and its API token. */
+    public record Account(String email, String password, String token) {
+    }
+
+    /** A new organizer, applied and approved, on the shared server. */
+    public static Account newOrganizer() {
+        return newOrganizer(Api::newClient);
+    }
+
+    public static Account newOrganizer(java.util.function.Supplier<Api> clients) {
         Api api = clients.get();
         String email = "organizer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Api.Reply applied = api.post("/api/auth/register/organizer", "{\"email\":\"" + email
@@ -63,7 +76,7 @@ public final class Admins {
         Api admin = clients.get();
         Api.Reply approved = admin.post("/api/admin/applications/" + applicationId + "/approve", "", bearer(firstAdminToken(admin)));
         assertEquals(200, approved.status(), approved::toString);
-        return token;
+        return new Account(email, "organizer password", token);
     }
 
     /** Runs one statement against the shared server's database; returns the rows changed. */

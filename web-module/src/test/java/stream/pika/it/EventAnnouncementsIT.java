@@ -244,6 +244,11 @@ class EventAnnouncementsIT {
 
     /** A phone's push subscription, registered with the server (bound to no session). */
     private static PushServiceEmulator.Subscription pushDevice() {
+        return pushDevice(pushService, vapidKey);
+    }
+
+    /** A browser's push subscription at the emulator, registered with the server. */
+    static PushServiceEmulator.Subscription pushDevice(PushServiceEmulator pushService, String vapidKey) {
         var subscription = pushService.subscribe(vapidKey);
         String body = Json.createObjectBuilder().add("endpoint", subscription.endpoint())
                 .add("keys", Json.createObjectBuilder().add("p256dh", subscription.p256dh()).add("auth", subscription.auth()))
@@ -253,7 +258,7 @@ class EventAnnouncementsIT {
         return subscription;
     }
 
-    private static void follow(Api api, long stageId, String clientId, PushServiceEmulator.Subscription device) {
+    static void follow(Api api, long stageId, String clientId, PushServiceEmulator.Subscription device) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("clientId", clientId);
         if (device != null) {
             body.add("pushEndpoint", device.endpoint());

@@ -120,7 +120,7 @@ public class EventAnnouncements {
         made.fire(new AnnouncementMade(announcement.message(), event.name(), devices, request.withPush()));
         LOG.info(() -> "Organizer " + organizerId + " announced to event " + eventId + " (" + request.level().value()
                 + (request.withPush() ? ", push to " + devices.size() + " device(s)" : "") + ")");
-        return announcement.view();
+        return announcement.view().reaching(follows.followers(eventId));
     }
 
     /** The event's announcements, newest first (the organizer's history). */

@@ -81,4 +81,10 @@ public class StageFollows {
     public List<String> pushDevices(long eventId, int limit) {
         return follows.pushEndpoints(eventId, limit);
     }
+
+    /** How many devices follow a stage of the event now. */
+    @PermitAll
+    public int followers(long eventId) {
+        return follows.followers(eventId);
+    }
 }

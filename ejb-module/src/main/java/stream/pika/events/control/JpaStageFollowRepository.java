@@ -45,4 +45,11 @@ public class JpaStageFollowRepository implements StageFollowRepository {
                 .setParameter(1, eventId).setParameter(2, limit)
                 .getResultList();
     }
+
+    @Override
+    public int followers(long eventId) {
+        return ((Number) em.createNativeQuery("SELECT count(DISTINCT s.client_id) FROM stage_subscriptions s JOIN stages st ON st.id = s.stage_id"
+                        + " WHERE st.event_id = ?1 AND s.unsubscribed_at IS NULL")
+                .setParameter(1, eventId).getSingleResult()).intValue();
+    }
 }

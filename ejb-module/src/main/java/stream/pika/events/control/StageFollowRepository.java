@@ -14,4 +14,7 @@ public interface StageFollowRepository {
 
     /** The push endpoints following any stage of the event, each once, at most {@code limit}. */
     List<String> pushEndpoints(long eventId, int limit);
+
+    /** How many devices follow a stage of the event now, each once. */
+    int followers(long eventId);
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -95,7 +96,28 @@ public class ResponseHeaders extends HttpFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        chain.doFilter(request, path.startsWith("/api/") || "/ws".equals(path) ? response : new OnePolicy(response));
+    }
+
+    /**
+     * A page's answer, where a Faces page writes its own policy (PrimeFaces, with the view's
+     * nonce): that policy replaces this filter's instead of joining it (two policies would both
+     * apply, and neither nonce would pass the other).
+     */
+    private static final class OnePolicy extends HttpServletResponseWrapper {
+        OnePolicy(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if ("Content-Security-Policy".equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 
     /**
@@ -108,10 +130,23 @@ public class ResponseHeaders extends HttpFilter {
         }
     }
 
+    /** The policy of a response whose scripts and styles carry {@code nonce}. */
     static String policy(String nonce) {
-        return "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self' 'nonce-" + nonce + "';"
+        return directives("'self' 'nonce-" + nonce + "'") + " 'nonce-" + nonce + "'";
+    }
+
+    /**
+     * The policy of a dashboard page: PrimeFaces appends its nonce (the view's: it stays the same
+     * across the page's ajax requests) to this, which ends with {@code script-src}.
+     */
+    static String policyBeforeScriptNonce(String styleSources) {
+        return directives(styleSources);
+    }
+
+    private static String directives(String styleSources) {
+        return "default-src 'self'; style-src " + styleSources + ";"
                 + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:;"
-                + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+                + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; script-src 'strict-dynamic'";
     }
 
     private static String nonce() {

@@ -52,6 +52,7 @@ public class SignInPage extends HttpServlet {
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml">
                 <title>Sign in · Pika!</title>
                 <style nonce="%s">
                   :root { color-scheme: dark; }

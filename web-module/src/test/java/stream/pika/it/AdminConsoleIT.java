@@ -1,0 +1,143 @@
+package stream.pika.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 18: the admin console in a real browser. The first admin approves an organizer
+ * application, shadow-bans a dancer's device and a dancer's account, and finds each act in the
+ * audit trail; a DJ and a dancer are refused both dashboards (403 page, never the data), and a
+ * browser that is not signed in is sent to the sign-in page.
+ */
+@ExtendWith(TestServer.class)
+class AdminConsoleIT {
+
+    @RegisterExtension
+    static final Browser.Pages PAGES = new Browser.Pages();
+
+    @Test
+    void theAdminApprovesAnApplicationShadowBansADancerAndFindsBothInTheAuditTrail() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        Api newcomer = Api.newClient();
+        Api.Reply applied = newcomer.post("/api/auth/register/organizer", "{\"email\":\"applicant-" + unique
+                + "@example.com\",\"password\":\"applicant password\",\"displayName\":\"Applicant " + unique
+                + "\",\"organization\":\"Harbour Swing " + unique + "\"}");
+        assertEquals(201, applied.status(), applied::toString);
+        JsonObject dancer = dancerAccount("Dancer " + unique);
+        long dancerId = dancer.getJsonObject("user").getJsonNumber("id").longValue();
+        String dancerDevice = Dancer.newClientId();
+
+        Browser admin = Browser.open("admin-desktop", Browser.DESKTOP);
+        admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD, "/admin/");
+        admin.waitUntilText(By.id("areas:applications:kinds:pending"), "Harbour Swing " + unique);
+        admin.screenshot("admin-applications-desktop");
+        WebElement row = admin.driver().findElement(By.xpath(
+                "//tbody[@id='areas:applications:kinds:pending_data']/tr[contains(., 'Harbour Swing " + unique + "')]"));
+        row.findElement(By.cssSelector("button.approve")).click();
+        admin.waitUntilText(By.id("areas:applications:notices"), "is an organizer now");
+        assertFalse(admin.text(By.id("areas:applications:kinds:pending")).contains("Harbour Swing " + unique),
+                "an approved application leaves the inbox");
+        Api api = Api.newClient();
+        JsonObject organizer = Admins.me(api, api.post("/api/auth/login", "{\"email\":\"applicant-" + unique
+                + "@example.com\",\"password\":\"applicant password\"}").json().getString("token"));
+        assertTrue(organizer.getJsonArray("roles").toString().contains("organizer"), organizer::toString);
+
+        // A dancer's account, found by name, shadow-banned with a reason.
+        admin.driver().findElement(By.cssSelector("a[href='#areas:users-tab']")).click();
+        admin.waitFor(By.id("areas:users:text")).sendKeys("Dancer " + unique);
+        admin.driver().findElement(By.id("areas:users:search")).click();
+        admin.waitUntilText(By.id("areas:users:list"), "Dancer " + unique);
+        admin.ajaxDone();
+        admin.driver().findElement(By.cssSelector("#areas\\:users\\:list button.shadow-ban")).click();
+        admin.waitFor(By.id("areas:ban-form:reason")).sendKeys("Spams thank-yous");
+        admin.driver().findElement(By.id("areas:ban-form:confirm-ban")).click();
+        admin.waitUntilText(By.id("areas:users:notices"), "is shadow-banned");
+        admin.screenshot("admin-users-desktop");
+
+        // A dancer's phone (its client id), shadow-banned from the bans tab.
+        admin.driver().findElement(By.cssSelector("a[href='#areas:bans-tab']")).click();
+        admin.waitFor(By.id("areas:bans:client-id")).sendKeys(dancerDevice);
+        admin.driver().findElement(By.id("areas:bans:reason")).sendKeys("Floods tempo votes");
+        admin.driver().findElement(By.id("areas:bans:ban-device")).click();
+        admin.waitUntilText(By.id("areas:bans:notices"), "Device " + dancerDevice + " is shadow-banned");
+        admin.waitUntilText(By.id("areas:bans:list"), "device " + dancerDevice);
+        admin.ajaxDone();
+
+        // Both in the audit trail, found with its filters.
+        admin.driver().findElement(By.cssSelector("a[href='#areas:audit-tab']")).click();
+        admin.waitFor(By.id("areas:audit:action")).sendKeys("shadow_ban.create");
+        admin.driver().findElement(By.id("areas:audit:filter")).click();
+        admin.waitUntilText(By.id("areas:audit:entries"), dancerDevice);
+        String trail = admin.text(By.id("areas:audit:entries"));
+        assertTrue(trail.contains("user " + dancerId) && trail.contains("Spams thank-yous"), trail);
+        assertTrue(trail.contains("Floods tempo votes"), trail);
+        assertFalse(trail.contains("organizer_application.approve"), "the action filter holds: " + trail);
+        WebElement action = admin.driver().findElement(By.id("areas:audit:action"));
+        action.clear();
+        action.sendKeys("organizer_application.approve");
+        admin.driver().findElement(By.id("areas:audit:filter")).click();
+        admin.waitUntilText(By.id("areas:audit:entries"), "organizer_application.approve");
+        admin.ajaxDone();
+        admin.screenshot("admin-audit-desktop");
+        admin.assertCleanConsole();
+
+        Browser phone = Browser.open("admin-phone", Browser.PHONE);
+        phone.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD, "/admin/");
+        phone.waitFor(By.id("areas"));
+        assertFalse((Boolean) phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1"),
+                "nothing wider than the phone's screen");
+        phone.screenshot("admin-applications-phone");
+        phone.assertCleanConsole();
+    }
+
+    @Test
+    void neitherADjNorADancerOpensADashboard() {
+        Api api = Api.newClient();
+        JsonObject dj = Djs.register(api, "dj password 123");
+        JsonObject dancer = dancerAccount("Dancer " + UUID.randomUUID().toString().substring(0, 8));
+        Browser anonymous = Browser.open("anonymous", Browser.DESKTOP);
+        for (String dashboard : new String[] {"/organizer/", "/admin/", "/admin/index.xhtml", "/organizer/event.xhtml?id=1"}) {
+            anonymous.go(dashboard);
+            assertTrue(anonymous.driver().getCurrentUrl().contains("/signin?next="), dashboard + " → " + anonymous.driver().getCurrentUrl());
+        }
+        for (JsonObject account : new JsonObject[] {dj, dancer}) {
+            String email = account.getJsonObject("user").getString("email");
+            Browser browser = Browser.open("refused-" + email.substring(0, email.indexOf('@')), Browser.DESKTOP);
+            browser.expectRefusal("/organizer/", 403);
+            browser.signIn(email, "dj password 123", "/organizer/");
+            for (String dashboard : new String[] {"/organizer/", "/admin/", "/organizer/event.xhtml?id=1", "/admin/index.xhtml"}) {
+                browser.goRefused(dashboard, 403);
+                String page = browser.driver().getPageSource();
+                assertTrue(page.contains("Not for this account"), dashboard + ": " + page);
+                assertFalse(page.contains("jakarta.faces.ViewState"), "no view of the dashboard: " + dashboard);
+            }
+            Api.Reply status = Api.newClient().get("/admin/");
+            assertEquals(303, status.status(), "not signed in: to the sign-in page");
+            browser.assertCleanConsole();
+        }
+    }
+
+    /** A registered account whose only role is dancer (an admin set it so). */
+    private static JsonObject dancerAccount(String name) {
+        Api api = Api.newClient();
+        String email = "dancer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply registered = api.post("/api/auth/register", "{\"email\":\"" + email + "\",\"password\":\"dj password 123\",\"displayName\":\""
+                + name + "\"}");
+        assertEquals(201, registered.status(), registered::toString);
+        long id = registered.json().getJsonObject("user").getJsonNumber("id").longValue();
+        Api.Reply changed = api.put("/api/admin/users/" + id + "/roles", "{\"roles\":[\"dancer\"]}",
+                Admins.bearer(Admins.firstAdminToken(api)));
+        assertEquals(200, changed.status(), changed::toString);
+        return registered.json();
+    }
+}

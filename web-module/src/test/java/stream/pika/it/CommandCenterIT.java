@@ -1,0 +1,179 @@
+package stream.pika.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static stream.pika.it.StageFollowersIT.followStageAll;
+
+/**
+ * Issue 18: the Organizer Command Center in a real browser (headless Chromium) on Payara Micro.
+ * An organizer signs in with the form, creates an event, adds two stages, publishes it, prints its
+ * QR codes and sends an urgent announcement with push, which a dancer's WebSocket and the push
+ * emulator receive; the pages work on a phone; another organizer sees none of it. No CSP violation
+ * and no script error in any browser console.
+ */
+@ExtendWith(TestServer.class)
+class CommandCenterIT {
+
+    @RegisterExtension
+    static final Browser.Pages PAGES = new Browser.Pages();
+
+    private static PushServiceEmulator pushService;
+    private static String vapidKey;
+
+    @BeforeAll
+    static void startPushService() {
+        pushService = PushServiceEmulator.start();
+        vapidKey = Api.newClient().get("/api/push/vapid-public-key").json().getString("publicKey");
+    }
+
+    @AfterAll
+    static void stopPushService() {
+        if (pushService != null) {
+            pushService.close();
+        }
+    }
+
+    @Test
+    void anOrganizerRunsAnEventFromTheCommandCenter() throws Exception {
+        Admins.Account organizer = Admins.newOrganizer();
+        String day = LocalDate.now().plusDays(10).toString();
+        long eventId;
+        Browser desk = Browser.open("organizer-desktop", Browser.DESKTOP);
+        desk.go("/organizer");
+        assertTrue(desk.driver().getCurrentUrl().contains("/signin?next="), "not signed in: the sign-in page first");
+        desk.signIn(organizer.email(), organizer.password(), "/organizer");
+        desk.waitFor(By.id("events:list"));
+        assertTrue(desk.text(By.id("events:list")).contains("No events yet"), "a new organizer has no events");
+
+        desk.waitFor(By.id("create:name")).sendKeys("Boogie by the Sea");
+        type(desk, "create:starts_input", day + " 20:00");
+        type(desk, "create:ends_input", day + " 23:30");
+        desk.driver().findElement(By.id("create:description")).sendKeys("Friday night social");
+        desk.driver().findElement(By.id("create:create-event")).click();
+        desk.waitFor(By.id("event-name"));
+        assertTrue(desk.text(By.id("event-name")).startsWith("Boogie by the Sea"), desk.text(By.id("event-name")));
+        assertTrue(desk.text(By.id("event:notices")).contains("created as a draft"), desk.text(By.id("event:notices")));
+        eventId = Long.parseLong(URI.create(desk.driver().getCurrentUrl()).getQuery().replaceAll("\\D", ""));
+
+        for (String stage : List.of("Main Floor", "Workshop Room")) {
+            desk.driver().findElement(By.id("event:stage-name")).sendKeys(stage);
+            desk.driver().findElement(By.id("event:add-stage")).click();
+            desk.waitUntilText(By.id("event:stages"), stage);
+            desk.ajaxDone();
+        }
+        desk.driver().findElement(By.id("event:add-stage")).click(); // no name
+        desk.ajaxDone();
+        assertTrue(desk.text(By.id("event:notices")).contains("Name is required"), desk.text(By.id("event:notices")));
+
+        assertFalse(desk.driver().findElement(By.id("event:announce")).isEnabled(), "a draft cannot announce");
+
+        desk.driver().findElement(By.id("event:publish")).click();
+        desk.waitUntilText(By.id("event-status"), "published");
+        desk.ajaxDone();
+        desk.screenshot("organizer-event-desktop");
+
+        // The event's stages, as the API has them now; a dancer follows the main floor with push.
+        JsonObject event = Api.newClient().get("/api/events/" + eventId).json();
+        List<Long> stageIds = event.getJsonArray("stages").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getJsonNumber("id").longValue()).toList();
+        assertEquals(2, stageIds.size(), event::toString);
+        long mainFloor = stageIds.get(0);
+        PushServiceEmulator.Subscription dancerPhone = EventAnnouncementsIT.pushDevice(pushService, vapidKey);
+        String clientId = Dancer.newClientId();
+        EventAnnouncementsIT.follow(Api.newClient(), mainFloor, clientId, dancerPhone);
+        try (WsClient dancer = WsClient.connect()) {
+            followStageAll(dancer, mainFloor, clientId);
+
+            desk.driver().findElement(By.id("event:message")).sendKeys("Fire drill at 21:00: leave by the main door");
+            desk.driver().findElement(By.id("event:priority")).click();
+            desk.waitFor(By.cssSelector("#event\\:priority_items li[data-label='Urgent']")).click();
+            desk.waitUntilGone(By.id("event:priority_panel"));
+            desk.driver().findElement(By.cssSelector("#event\\:push .ui-toggleswitch-slider")).click();
+            assertTrue(desk.driver().findElement(By.id("event:push_input")).isSelected(), "push is on");
+            desk.driver().findElement(By.id("event:announce")).click();
+            desk.waitUntilText(By.id("event:notices"), "Announcement sent");
+            assertTrue(desk.text(By.id("event:notices")).contains("Announcement sent to 1 follower and 1 push device."),
+                    desk.text(By.id("event:notices")));
+
+            JsonObject heard = dancer.await("EVENT_ANNOUNCEMENT", LiveDj.WAIT);
+            assertEquals("Fire drill at 21:00: leave by the main door", heard.getString("message"));
+            assertEquals("urgent", heard.getString("priority"));
+            Waits.until(() -> !pushService.notifications(dancerPhone).isEmpty(), LiveDj.WAIT, "the push at the dancer's phone");
+            JsonObject pushed = Json.createReader(new StringReader(pushService.notifications(dancerPhone).get(0))).readObject();
+            assertEquals("Fire drill at 21:00: leave by the main door", pushed.getString("body"));
+            assertEquals("urgent", pushed.getString("priority"));
+        }
+        assertTrue(desk.text(By.id("event:history")).contains("Fire drill at 21:00"), "the history shows what was sent");
+        assertTrue(desk.text(By.id("event:history")).contains("urgent"));
+
+        // QR codes: each stage's PNG and SVG, and one sheet with all of them.
+        String pngHref = desk.driver().findElement(By.cssSelector("a[download='stage-" + mainFloor + ".png']")).getAttribute("href");
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pngHref)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        desk.go("/organizer/qr-sheet.xhtml?id=" + eventId);
+        List<WebElement> codes = desk.driver().findElements(By.cssSelector(".stage-qr img"));
+        assertEquals(2, codes.size());
+        Waits.until(() -> codes.stream().allMatch(img -> ((Number) desk.script("return arguments[0].naturalWidth", img)).intValue() > 0),
+                LiveDj.WAIT, "both QR codes loaded");
+        assertTrue(desk.text(By.cssSelector(".qr-sheet")).contains("Workshop Room"));
+        desk.screenshot("organizer-qr-sheet-desktop");
+
+        desk.go("/organizer/");
+        desk.waitUntilText(By.id("events:list"), "Boogie by the Sea");
+        assertTrue(desk.text(By.id("events:list")).contains("published"));
+        desk.screenshot("organizer-events-desktop");
+        desk.assertCleanConsole();
+
+        Browser phone = Browser.open("organizer-phone", Browser.PHONE);
+        phone.signIn(organizer.email(), organizer.password(), "/organizer/event.xhtml?id=" + eventId);
+        phone.waitUntilText(By.id("event:stages"), "Workshop Room");
+        assertFalse((Boolean) phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1"),
+                "nothing wider than the phone's screen");
+        phone.screenshot("organizer-event-phone");
+        phone.go("/organizer/");
+        phone.waitUntilText(By.id("events:list"), "Boogie by the Sea");
+        phone.screenshot("organizer-events-phone");
+        phone.assertCleanConsole();
+
+        Admins.Account rival = Admins.newOrganizer();
+        Browser other = Browser.open("other-organizer", Browser.DESKTOP);
+        other.signIn(rival.email(), rival.password(), "/organizer/");
+        other.goRefused("/organizer/event.xhtml?id=" + eventId, 404);
+        other.waitFor(By.cssSelector(".not-found"));
+        assertTrue(other.driver().getPageSource().contains("There is no event of yours with this id"));
+        assertFalse(other.driver().getPageSource().contains("Boogie by the Sea"), "another organizer's event shows nothing");
+        other.go("/organizer/");
+        assertFalse(other.text(By.id("events:list")).contains("Boogie by the Sea"));
+        other.assertCleanConsole();
+    }
+
+    /** Types a time into a date picker's field (its calendar opens from its button only) and checks what it holds. */
+    private static void type(Browser browser, String id, String text) {
+        WebElement field = browser.driver().findElement(By.id(id));
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+        assertEquals(text, field.getAttribute("value"), id);
+    }
+}
