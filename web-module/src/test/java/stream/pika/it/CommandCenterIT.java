@@ -77,6 +77,9 @@ class CommandCenterIT {
 
         for (String stage : List.of("Main Floor", "Workshop Room")) {
             desk.driver().findElement(By.id("event:stage-name")).sendKeys(stage);
+            if (stage.equals("Main Floor")) {
+                desk.driver().findElement(By.cssSelector("#event\\:stage-open .ui-toggleswitch-slider")).click(); // any DJ may play
+            }
             desk.driver().findElement(By.id("event:add-stage")).click();
             desk.waitUntilText(By.id("event:stages"), stage);
             desk.ajaxDone();
@@ -101,8 +104,31 @@ class CommandCenterIT {
         PushServiceEmulator.Subscription dancerPhone = EventAnnouncementsIT.pushDevice(pushService, vapidKey);
         String clientId = Dancer.newClientId();
         EventAnnouncementsIT.follow(Api.newClient(), mainFloor, clientId, dancerPhone);
-        try (WsClient dancer = WsClient.connect()) {
+        Waits.until(() -> "live".equals(desk.driver().findElement(By.id("live-watch")).getAttribute("data-state")), LiveDj.WAIT,
+                "the page watching the event over /ws");
+        try (WsClient dancer = WsClient.connect(); LiveDj dj = LiveDj.signUp().connect()) {
             followStageAll(dancer, mainFloor, clientId);
+
+            // Live view: the DJ goes on air on the main floor; the page follows without a reload.
+            Object page = desk.script("return window.performance.timeOrigin");
+            String sessionId = LiveDj.newSessionId();
+            dj.registerOn(sessionId, mainFloor);
+            assertEquals("ACK", dj.play(sessionId, "Marvin Gaye", "Ain't No Mountain High Enough").getString("type"));
+            By onAir = By.id("on-air-" + mainFloor);
+            desk.waitUntilText(onAir, "Ain't No Mountain High Enough");
+            desk.waitUntilText(onAir, "1 listener");
+            assertTrue(desk.text(onAir).contains(dj.displayName), desk.text(onAir));
+            Waits.pause(TestServer.BROADCAST_MIN_INTERVAL);
+            assertEquals("ACK", dj.play(sessionId, "Bruno Mars", "Uptown Funk").getString("type"));
+            desk.waitUntilText(onAir, "Bruno Mars – Uptown Funk");
+            try (WsClient second = WsClient.connect()) {
+                followStageAll(second, mainFloor, Dancer.newClientId());
+                desk.waitUntilText(onAir, "2 listeners");
+            }
+            assertEquals(page, desk.script("return window.performance.timeOrigin"), "the same page all along: no reload");
+            assertTrue(desk.text(By.id("on-air-" + stageIds.get(1))).contains("Nobody is playing"));
+            desk.script("document.getElementById('live').scrollIntoView()");
+            desk.screenshot("organizer-live-desktop");
 
             desk.driver().findElement(By.id("event:message")).sendKeys("Fire drill at 21:00: leave by the main door");
             desk.driver().findElement(By.id("event:priority")).click();

@@ -67,6 +67,16 @@ public final class LiveDj implements AutoCloseable {
         return registered;
     }
 
+    /** REGISTER_SESSION on a stage (the DJ may play there); returns SESSION_REGISTERED. */
+    public JsonObject registerOn(String sessionId, long stageId) {
+        String messageId = messageId();
+        ws.send(Json.createObjectBuilder().add("type", "REGISTER_SESSION").add("sessionId", sessionId)
+                .add("djName", displayName).add("token", token).add("stageId", stageId).add("messageId", messageId).build().toString());
+        JsonObject registered = ws.await("SESSION_REGISTERED", WAIT);
+        assertAck(messageId);
+        return registered;
+    }
+
     /** BROADCAST_TRACK with a messageId; returns the ACK or NACK. */
     public JsonObject play(String sessionId, String artist, String title) {
         return send(Json.createObjectBuilder().add("type", "BROADCAST_TRACK").add("sessionId", sessionId)

@@ -107,6 +107,15 @@ public class Events {
                 && events.find(eventId).filter(event -> event.ownedBy(userId)).isPresent();
     }
 
+    /**
+     * The ids of the event's stages, whatever the event's status: for a dashboard connection whose
+     * caller {@link #organizedBy} checked first (the live capability knows no principal).
+     */
+    @PermitAll
+    public List<Long> stageIds(long eventId) {
+        return events.stagesOf(eventId).stream().map(Stage::id).toList();
+    }
+
     /** The public listing: published or active events, the soonest first. */
     @PermitAll
     public Page<EventView> listing(@NotNull EventStatus status, int page) {

@@ -235,9 +235,9 @@ public class Audience {
         return count;
     }
 
-    /** The stages this node's connections follow. */
+    /** The stages this node's connections follow (dancers) or watch (organizers' dashboards). */
     public Set<Long> stagesFollowedHere() {
-        Set<Long> stages = new HashSet<>();
+        Set<Long> stages = new HashSet<>(signedIn.stagesWatchedHere());
         following.values().forEach(follow -> {
             if (follow.ofStage()) {
                 stages.add(follow.stageId());

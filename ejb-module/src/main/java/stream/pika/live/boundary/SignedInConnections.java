@@ -16,8 +16,10 @@ import stream.pika.platform.entity.Quota;
 import stream.pika.platform.entity.RateLimitExceeded;
 import stream.pika.platform.entity.Topic;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -50,6 +52,12 @@ public class SignedInConnections {
     @Inject
     TopicBus bus;
 
+    @Inject
+    StageAirtime airtime;
+
+    /** Dashboard connections of this node and the stages of the event each watches. */
+    private final Map<String, Set<Long>> watching = new ConcurrentHashMap<>();
+
     /** Connections of this node authenticated with AUTHENTICATE (connection id to account id). */
     private final Map<String, Long> users = new ConcurrentHashMap<>();
 
@@ -67,10 +75,16 @@ public class SignedInConnections {
         return Outcome.done();
     }
 
-    /** The account the connection acts for: the one it authenticated as, else its DJ's session's. */
+    /**
+     * The account the connection acts for: the one it authenticated as, else the signed-in
+     * browser's (a page of this platform opened it), else its DJ's session's.
+     */
     public Optional<Long> userOf(Caller caller) {
         Long user = users.get(caller.connectionId());
-        return user != null ? Optional.of(user) : booth.djOf(caller.connectionId());
+        if (user != null) {
+            return Optional.of(user);
+        }
+        return caller.signedIn() ? Optional.of(caller.accountId()) : booth.djOf(caller.connectionId());
     }
 
     /** SEND_EVENT_ANNOUNCEMENT: as {@code POST /api/events/{id}/announcements}, for the connection's account. */
@@ -91,7 +105,10 @@ public class SignedInConnections {
 
     /**
      * WATCH_EVENT: an organizer's dashboard follows everything of its event as it happens: every
-     * schedule change in full, bookings, announcements (the event's staff topic).
+     * schedule change in full, bookings, announcements (the event's staff topic), and what is on
+     * air on each of its stages (whoever plays there: SESSION_STARTED, NOW_PLAYING,
+     * LISTENER_COUNT, SESSION_ENDED, STAGE_IDLE) without counting as a listener. It leaves the
+     * lobby: the platform's other sets are no news to it.
      */
     public Outcome watchEvent(Caller caller, long eventId) {
         Optional<Long> user = userOf(caller);
@@ -99,10 +116,23 @@ public class SignedInConnections {
             return Outcome.refused(EventAnnouncements.UNAUTHORIZED);
         }
         bus.join(caller.connectionId(), Topic.eventStaff(eventId));
+        Set<Long> stages = Set.copyOf(events.stageIds(eventId));
+        watching.put(caller.connectionId(), stages);
+        stages.forEach(stageId -> bus.join(caller.connectionId(), Topic.stage(stageId)));
+        airtime.reconcile(stages);
+        bus.leave(caller.connectionId(), Topic.LOBBY);
         return Outcome.done();
+    }
+
+    /** The stages this node's dashboards watch (their relays are kept like those of followed stages). */
+    Set<Long> stagesWatchedHere() {
+        Set<Long> stages = new HashSet<>();
+        watching.values().forEach(stages::addAll);
+        return stages;
     }
 
     void disconnected(String connectionId) {
         users.remove(connectionId);
+        watching.remove(connectionId);
     }
 }

@@ -94,6 +94,13 @@ public class EventDesk implements Serializable {
         history = announcements.history(eventId);
     }
 
+    /** The event as it is now (a remote command: news arrived over the page's live wire). */
+    public void refresh() {
+        if (found) {
+            reload(event.id());
+        }
+    }
+
     public void save() {
         act(() -> {
             event = events.change(event.id(), new EventDetails(name, description, Times.instant(startsAt, timeZone),
