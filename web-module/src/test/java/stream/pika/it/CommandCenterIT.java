@@ -195,6 +195,139 @@ class CommandCenterIT {
         other.assertCleanConsole();
     }
 
+    @Test
+    void aScheduleIsBuiltByDraggingAndEveryOpenPageOfTheEventFollows() {
+        Admins.Account organizer = Admins.newOrganizer();
+        Api api = Api.newClient();
+        String bearer = organizer.token();
+        java.time.LocalDate day = LocalDate.now().plusDays(12);
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        java.time.Instant opens = day.atTime(20, 0).atZone(paris).toInstant();
+        Api.Reply created = api.post("/api/events", "{\"name\":\"Schedule Night\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
+                + opens.plus(java.time.Duration.ofHours(4)) + "\",\"timeZone\":\"Europe/Paris\"}", Admins.bearer(bearer));
+        assertEquals(201, created.status(), created::toString);
+        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
+        long mainFloor = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Main Floor\"}");
+        long workshop = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Workshop Room\"}");
+        LiveDj dj = LiveDj.signUp();
+
+        Browser first = Browser.open("schedule-first", Browser.DESKTOP);
+        first.signIn(organizer.email(), organizer.password(), "/organizer/event.xhtml?id=" + eventId);
+        Browser second = Browser.open("schedule-second", Browser.DESKTOP);
+        second.signIn(organizer.email(), organizer.password(), "/organizer/event.xhtml?id=" + eventId);
+        for (Browser page : List.of(first, second)) {
+            Waits.until(() -> "live".equals(page.driver().findElement(By.id("live-watch")).getAttribute("data-state")), LiveDj.WAIT,
+                    "the page watching the event");
+        }
+
+        // Create a slot with the form; the other page shows it without a reload.
+        new org.openqa.selenium.support.ui.Select(first.driver().findElement(By.id("schedule:slot-stage"))).selectByVisibleText("Main Floor");
+        first.driver().findElement(By.id("schedule:slot-title")).sendKeys("Opening social");
+        type(first, "schedule:slot-starts_input", day + " 20:30");
+        type(first, "schedule:slot-ends_input", day + " 21:30");
+        first.driver().findElement(By.id("schedule:add-slot")).click();
+        first.waitUntilText(By.id("schedule:notices"), "added");
+        first.waitUntilText(By.id("schedule:timeline"), "Opening social");
+        second.waitUntilText(By.id("schedule:timeline"), "Opening social");
+        JsonObject slot = slotsOf(api, bearer, eventId).get(0);
+        long slotId = slot.getJsonNumber("id").longValue();
+        java.time.Instant start = java.time.Instant.parse(slot.getString("startsAt"));
+        java.time.Instant end = java.time.Instant.parse(slot.getString("endsAt"));
+        assertEquals(day.atTime(20, 30).atZone(paris).toInstant(), start);
+
+        // A second slot overlapping the first on the same stage is refused, with a message.
+        type(first, "schedule:slot-starts_input", day + " 21:00");
+        type(first, "schedule:slot-ends_input", day + " 22:00");
+        first.driver().findElement(By.id("schedule:slot-title")).sendKeys("Too early");
+        first.driver().findElement(By.id("schedule:add-slot")).click();
+        first.waitUntilText(By.id("schedule:notices"), "overlaps another slot");
+        assertEquals(1, slotsOf(api, bearer, eventId).size());
+
+        // Drag to move: later, same length; the other page follows.
+        drag(first, By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content"), 160);
+        first.waitUntilText(By.id("schedule:notices"), "now runs");
+        JsonObject moved = slotsOf(api, bearer, eventId).get(0);
+        java.time.Instant movedStart = java.time.Instant.parse(moved.getString("startsAt"));
+        java.time.Instant movedEnd = java.time.Instant.parse(moved.getString("endsAt"));
+        assertTrue(movedStart.isAfter(start), "moved later: " + moved);
+        assertEquals(java.time.Duration.between(start, end), java.time.Duration.between(movedStart, movedEnd), "a move keeps the length");
+        String movedSpan = clock(movedStart, paris) + "\u2013" + clock(movedEnd, paris);
+        second.waitUntilText(By.id("schedule:timeline"), movedSpan);
+
+        // Drag the right edge to resize: it ends later.
+        first.driver().findElement(By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content")).click();
+        first.ajaxDone();
+        drag(first, By.cssSelector("#schedule\\:timeline .vis-item.slot.vis-selected .vis-drag-right"), 120);
+        Waits.until(() -> java.time.Instant.parse(slotsOf(api, bearer, eventId).get(0).getString("endsAt")).isAfter(movedEnd), LiveDj.WAIT,
+                "the slot ends later");
+        JsonObject resized = slotsOf(api, bearer, eventId).get(0);
+        assertEquals(movedStart, java.time.Instant.parse(resized.getString("startsAt")), "a resize keeps the start");
+        java.time.Instant resizedEnd = java.time.Instant.parse(resized.getString("endsAt"));
+        second.waitUntilText(By.id("schedule:timeline"), clock(movedStart, paris) + "\u2013" + clock(resizedEnd, paris));
+
+        // An edit based on what a page showed before someone else's change is refused, not lost.
+        second.script("window.refreshSchedule = function () {};"); // this page hears nothing more
+        drag(first, By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content"), 100);
+        Waits.until(() -> !java.time.Instant.parse(slotsOf(api, bearer, eventId).get(0).getString("startsAt")).equals(movedStart),
+                LiveDj.WAIT, "the first page's second move");
+        JsonObject byFirst = slotsOf(api, bearer, eventId).get(0);
+        drag(second, By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content"), -100);
+        second.waitUntilText(By.id("schedule:notices"), "changed by someone else");
+        assertEquals(byFirst.getString("startsAt"), slotsOf(api, bearer, eventId).get(0).getString("startsAt"), "the stale edit changed nothing");
+        java.time.Instant firstStart = java.time.Instant.parse(byFirst.getString("startsAt"));
+        second.waitUntilText(By.id("schedule:timeline"), clock(firstStart, paris) + "\u2013"); // and the page shows the slot as it is now
+
+        // Invite a DJ by name; the acceptance arrives on both pages.
+        first.driver().findElement(By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content")).click();
+        first.ajaxDone();
+        first.waitFor(By.id("schedule:dj-query")).sendKeys(dj.displayName.substring(0, 8));
+        first.driver().findElement(By.id("schedule:find-dj")).click();
+        first.ajaxDone();
+        first.waitFor(By.cssSelector("#schedule\\:slot-panel button.invite")).click();
+        first.waitUntilText(By.id("schedule:bookings"), "invited");
+        Api.Reply accepted = api.post("/api/dj/bookings/" + slotId + "/accept", "", Admins.bearer(dj.token));
+        assertEquals(200, accepted.status(), accepted::toString);
+        first.waitUntilText(By.id("schedule:bookings"), "accepted");
+        first.waitUntilText(By.id("schedule:timeline"), dj.displayName + " (accepted)");
+        first.screenshot("organizer-schedule-desktop");
+
+        // Delete from the slot's panel.
+        first.driver().findElement(By.id("schedule:delete-slot")).click();
+        first.waitUntilText(By.id("schedule:notices"), "removed");
+        assertEquals(0, slotsOf(api, bearer, eventId).size());
+        assertFalse(workshop == mainFloor);
+        first.assertCleanConsole();
+        second.assertCleanConsole();
+    }
+
+    private static List<JsonObject> slotsOf(Api api, String bearer, long eventId) {
+        Api.Reply schedule = api.get("/api/events/" + eventId + "/schedule", Admins.bearer(bearer));
+        assertEquals(200, schedule.status(), schedule::toString);
+        return schedule.json().getJsonObject("schedule").getJsonArray("stages").getValuesAs(JsonObject.class).stream()
+                .flatMap(stage -> stage.getJsonArray("slots").getValuesAs(JsonObject.class).stream()).toList();
+    }
+
+    private static String clock(java.time.Instant instant, java.time.ZoneId zone) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(zone));
+    }
+
+    /**
+     * Picks the element (the timeline drags only a selected slot), then presses on it and drags it
+     * sideways in small steps, as a hand does.
+     */
+    private static void drag(Browser browser, By what, int dx) {
+        browser.waitFor(what).click();
+        browser.ajaxDone();
+        WebElement element = browser.waitFor(what);
+        org.openqa.selenium.interactions.Actions hand = new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(element).clickAndHold();
+        for (int i = 1; i <= 8; i++) {
+            hand.moveByOffset(dx / 8, 0).pause(java.time.Duration.ofMillis(30));
+        }
+        hand.release().perform();
+        browser.ajaxDone();
+    }
+
     /** Types a time into a date picker's field (its calendar opens from its button only) and checks what it holds. */
     private static void type(Browser browser, String id, String text) {
         WebElement field = browser.driver().findElement(By.id(id));

@@ -178,6 +178,14 @@ public class DjAccounts {
         return accounts.find(userId).map(UserAccount::displayName);
     }
 
+    /** DJs an organizer can book: active DJ accounts whose name holds {@code text} (never their e-mail). */
+    @RolesAllowed(Roles.ORGANIZER)
+    public java.util.List<PublicDj> djsNamed(@NotNull @jakarta.validation.constraints.Size(min = 2, max = 100,
+            message = "Type at least 2 characters of the DJ's name") String text) {
+        return accounts.djsNamed(text.strip(), 10).stream()
+                .map(account -> new PublicDj(account.profile().id(), account.profile().displayName())).toList();
+    }
+
     /** The DJ of a public page: its id and display name (never its e-mail), if the slug is taken. */
     public Optional<PublicDj> publicDj(String slug) {
         return accounts.findBySlug(slug).map(account -> new PublicDj(account.profile().id(), account.profile().displayName()));

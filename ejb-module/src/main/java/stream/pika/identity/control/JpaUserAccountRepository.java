@@ -118,6 +118,15 @@ public class JpaUserAccountRepository implements UserAccountRepository {
         return new Page<>(items, page, pageSize, count.getSingleResult());
     }
 
+    @Override
+    public List<UserAccount> djsNamed(String text, int limit) {
+        return em.createQuery("SELECT a FROM UserAccount a WHERE :role MEMBER OF a.roles AND a.status = :status"
+                        + " AND LOWER(a.displayName) LIKE :text ESCAPE '\\' ORDER BY a.displayName, a.id", UserAccount.class)
+                .setParameter("role", Role.DJ).setParameter("status", AccountStatus.ACTIVE)
+                .setParameter("text", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%")
+                .setMaxResults(limit).getResultList();
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -38,4 +38,7 @@ public interface UserAccountRepository {
     long countActiveAdmins();
 
     Page<UserAccount> search(UserFilter filter, int page, int pageSize);
+
+    /** Active DJ accounts whose display name holds {@code text} (case aside), by name, at most {@code limit}. */
+    java.util.List<UserAccount> djsNamed(String text, int limit);
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class Times {
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
@@ -32,6 +33,11 @@ public class Times {
     /** {@code #{times.at(instant, zone)}}: a time as the event's place shows it. */
     public String at(Instant instant, String zone) {
         return instant == null ? "" : SHOWN.format(instant.atZone(zoneOf(zone)));
+    }
+
+    /** A time of day in the event's zone ({@code 21:30}). */
+    static String clock(Instant instant, String zone) {
+        return instant == null ? "" : CLOCK.format(instant.atZone(zoneOf(zone)));
     }
 
     /** Time zones whose name holds {@code text}, for the zone picker (at most 20). */
