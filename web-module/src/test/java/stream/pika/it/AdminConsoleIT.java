@@ -77,6 +77,7 @@ class AdminConsoleIT {
         admin.driver().findElement(By.cssSelector("a[href='#areas:audit-tab']")).click();
         admin.waitFor(By.id("areas:audit:action")).sendKeys("shadow_ban.create");
         admin.driver().findElement(By.id("areas:audit:filter")).click();
+        admin.ajaxDone();
         admin.waitUntilText(By.id("areas:audit:entries"), dancerDevice);
         String trail = admin.text(By.id("areas:audit:entries"));
         assertTrue(trail.contains("user " + dancerId) && trail.contains("Spams thank-yous"), trail);
@@ -89,6 +90,24 @@ class AdminConsoleIT {
         admin.waitUntilText(By.id("areas:audit:entries"), "organizer_application.approve");
         admin.ajaxDone();
         admin.screenshot("admin-audit-desktop");
+
+        // System health: this node's figures, refreshed every 5 seconds without a reload.
+        try (WsClient listener = WsClient.connect()) {
+            admin.driver().findElement(By.cssSelector("a[href='#areas:health-tab']")).click();
+            admin.waitFor(By.id("areas:health:nodes"));
+            String asOf = admin.text(By.cssSelector("#areas\\:health\\:figures p.muted"));
+            Waits.until(() -> !admin.text(By.cssSelector("#areas\\:health\\:figures p.muted")).equals(asOf), java.time.Duration.ofSeconds(12),
+                    "the health figures refreshed");
+            Waits.until(() -> Integer.parseInt(admin.text(By.id("open-connections"))) >= 1, java.time.Duration.ofSeconds(12),
+                    "the open WebSocket counted");
+            assertTrue(admin.text(By.id("areas:health:nodes")).contains("MB"), admin.text(By.id("areas:health:nodes")));
+            assertTrue(admin.text(By.id("database")).matches("\\d+ / 32"), admin.text(By.id("database")));
+            assertTrue(admin.text(By.id("live-sessions")).matches("\\d+"), admin.text(By.id("live-sessions")));
+            assertTrue(admin.text(By.id("push-sent")).matches("\\d+") && admin.text(By.id("push-failed")).matches("\\d+"));
+            assertTrue(admin.text(By.id("matching")).contains("runs and"), admin.text(By.id("matching")));
+            assertFalse(admin.driver().findElements(By.cssSelector("#connections-plot polyline")).isEmpty(), "the last hour's plot");
+            admin.screenshot("admin-health-desktop");
+        }
         admin.assertCleanConsole();
 
         Browser phone = Browser.open("admin-phone", Browser.PHONE);

@@ -158,8 +158,17 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** The element's text; read again when an ajax update replaced the element meanwhile. */
     public String text(By locator) {
-        return driver.findElement(locator).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(locator).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** What the console said since the browser opened: CSP violations and script errors count against the page. */

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import stream.pika.crate.control.JobRuns;
 import stream.pika.crate.control.MatchRepository;
+import stream.pika.crate.entity.MatchingOverview;
 import stream.pika.crate.entity.JobExecutionFacts;
 import stream.pika.crate.entity.MatchingRun;
 import stream.pika.identity.entity.Roles;
@@ -85,6 +86,13 @@ public class MatchingRuns {
         long execution = launch("restart of " + executionId, parameters, with -> job.restart(executionId, with))
                 .orElseThrow(() -> PikaException.conflict(UNDER_WAY));
         return run(execution);
+    }
+
+    /** The runs at a glance, for the admin console's health page. */
+    public MatchingOverview overview(java.time.Instant nextRunAt) {
+        Object[] row = jobs.overview(JOB, java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
+        return new MatchingOverview(row[0] == null ? null : ((java.sql.Timestamp) row[0]).toInstant(), (String) row[1],
+                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), nextRunAt);
     }
 
     /** The job's end (its listener): the run's figures recorded, the lease given back. */

@@ -55,6 +55,11 @@ public class MatchingSchedule {
         task = scheduler.scheduleWithFixedDelay(() -> run("schedule"), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** When the schedule runs the job next on this node. */
+    public java.time.Instant nextRunAt() {
+        return java.time.Instant.now().plusMillis(Math.max(0, task.getDelay(TimeUnit.MILLISECONDS)));
+    }
+
     @PreDestroy
     void stop() {
         task.cancel(false);

@@ -48,4 +48,13 @@ public class JobRuns {
         em.createNativeQuery("UPDATE job_runs SET ended_at = now(), status = ?2, items_read = ?3, items_written = ?4 WHERE id = ?1")
                 .setParameter(1, runId).setParameter(2, status).setParameter(3, read).setParameter(4, written).executeUpdate();
     }
+
+    /** The job's last run (start, status) and its runs and failures since {@code since}. */
+    public Object[] overview(String job, java.time.Instant since) {
+        return (Object[]) em.createNativeQuery("SELECT (SELECT started_at FROM job_runs WHERE job = ?1 ORDER BY id DESC LIMIT 1),"
+                        + " (SELECT status FROM job_runs WHERE job = ?1 ORDER BY id DESC LIMIT 1),"
+                        + " (SELECT count(*) FROM job_runs WHERE job = ?1 AND started_at >= ?2),"
+                        + " (SELECT count(*) FROM job_runs WHERE job = ?1 AND started_at >= ?2 AND status IN ('FAILED', 'STOPPED', 'ABANDONED'))")
+                .setParameter(1, job).setParameter(2, java.sql.Timestamp.from(since)).getSingleResult();
+    }
 }

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
             user = "${MPCONFIG=pika.db.user:" + DatabaseSchema.DEFAULT_USER + "}",
             password = "${MPCONFIG=pika.db.password:" + DatabaseSchema.DEFAULT_PASSWORD + "}",
             minPoolSize = 1,
-            maxPoolSize = 32,
+            maxPoolSize = DatabaseSchema.MAX_POOL_SIZE,
             properties = {
                     // Strings bound to json/jsonb columns are typed by the server.
                     "stringtype=unspecified",
@@ -73,6 +73,9 @@ import javax.sql.DataSource;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // set once at start, read by every Redis key
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseSchema {
+
+    /** The most connections one node's pool of the application's database opens. */
+    public static final int MAX_POOL_SIZE = 32;
 
     public static final String DATASOURCE = "java:app/jdbc/pika";
     /** The batch runtime's job repository (see the definition above). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The topic bus of a single node: memberships in maps, delivery by handing the encoded text to
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InMemoryTopicBus implements TopicBus {
 
     private final Map<String, Outbox> connections = new ConcurrentHashMap<>();
+    private final LongAdder delivered = new LongAdder();
     private final Map<Topic, Set<Outbox>> members = new ConcurrentHashMap<>();
     private final Map<String, Set<Topic>> memberships = new ConcurrentHashMap<>();
     /** Relays: the source of each target, and the targets of each source (changed under this bus's lock, read freely). */
@@ -137,15 +139,28 @@ public class InMemoryTopicBus implements TopicBus {
         }
     }
 
-    private static void deliverTo(Set<Outbox> audience, String json, String excludedConnectionId) {
+    private void deliverTo(Set<Outbox> audience, String json, String excludedConnectionId) {
         if (audience == null) {
             return;
         }
+        int handed = 0;
         for (Outbox member : audience) {
             if (!member.id().equals(excludedConnectionId)) {
                 member.send(json);
+                handed++;
             }
         }
+        delivered.add(handed);
+    }
+
+    @Override
+    public int connectionsHere() {
+        return connections.size();
+    }
+
+    @Override
+    public long deliveredHere() {
+        return delivered.sum();
     }
 
     private void removeMember(Topic topic, Outbox connection) {

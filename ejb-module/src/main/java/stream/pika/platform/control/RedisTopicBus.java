@@ -294,4 +294,14 @@ public class RedisTopicBus implements TopicBus {
             redis.failed(e);
         }
     }
+
+    @Override
+    public int connectionsHere() {
+        return local.connectionsHere();
+    }
+
+    @Override
+    public long deliveredHere() {
+        return local.deliveredHere();
+    }
 }

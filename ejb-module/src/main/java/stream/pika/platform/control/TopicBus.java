@@ -44,4 +44,10 @@ public interface TopicBus {
 
     /** The topic relayed into {@code target} on this node, if any. */
     Optional<Topic> relayInto(Topic target);
+
+    /** Connections open on this node now. */
+    int connectionsHere();
+
+    /** Messages handed to this node's connections since it started (one per recipient). */
+    long deliveredHere();
 }

@@ -116,6 +116,11 @@ public class PushNotifications {
             // Not lost for good: the next send finds them gone again.
             LOG.log(Level.WARNING, "Expired push subscriptions not marked: " + e.getMessage(), e);
         }
+        try {
+            subscriptions.tally(result.sent(), result.failed());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push tally not recorded (" + result.sent() + " sent, " + result.failed() + " failed): " + e.getMessage());
+        }
         return new PushReport(result.sent(), result.failed(), result.total());
     }
 

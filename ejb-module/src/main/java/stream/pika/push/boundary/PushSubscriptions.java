@@ -3,6 +3,7 @@ package stream.pika.push.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import stream.pika.push.entity.PushReport;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -123,6 +124,25 @@ public class PushSubscriptions {
     }
 
     /** The push service said these subscriptions no longer exist (404/410): never push to them again. */
+    /** Adds a settled send to its hour's tally (one statement: nodes add to the same row). */
+    public void tally(int sent, int failed) {
+        if (sent == 0 && failed == 0) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO push_hourly (hour, sent, failed) VALUES (date_trunc('hour', CAST(?1 AS timestamptz)), ?2, ?3)"
+                        + " ON CONFLICT (hour) DO UPDATE SET sent = push_hourly.sent + EXCLUDED.sent, failed = push_hourly.failed + EXCLUDED.failed")
+                .setParameter(1, java.sql.Timestamp.from(clock.instant())).setParameter(2, sent).setParameter(3, failed).executeUpdate();
+    }
+
+    /** Pushes sent and failed since {@code since} (by whole hours: the hour {@code since} falls in counts). */
+    public PushReport tallySince(java.time.Instant since) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT coalesce(sum(sent), 0), coalesce(sum(failed), 0) FROM push_hourly"
+                + " WHERE hour >= date_trunc('hour', CAST(?1 AS timestamptz))").setParameter(1, java.sql.Timestamp.from(since)).getSingleResult();
+        int sent = ((Number) row[0]).intValue();
+        int failed = ((Number) row[1]).intValue();
+        return new PushReport(sent, failed, sent + failed);
+    }
+
     public int markGone(Collection<String> endpoints) {
         if (endpoints.isEmpty()) {
             return 0;

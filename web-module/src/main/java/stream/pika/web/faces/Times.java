@@ -16,6 +16,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class Times {
 
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
@@ -38,6 +39,11 @@ public class Times {
     /** A time of day in the event's zone ({@code 21:30}). */
     static String clock(Instant instant, String zone) {
         return instant == null ? "" : CLOCK.format(instant.atZone(zoneOf(zone)));
+    }
+
+    /** {@code #{times.exact(instant)}}: a moment to the second, in UTC (figures that change every few seconds). */
+    public String exact(Instant instant) {
+        return instant == null ? "" : EXACT.format(instant.atZone(ZoneId.of("UTC")));
     }
 
     /** Time zones whose name holds {@code text}, for the zone picker (at most 20). */

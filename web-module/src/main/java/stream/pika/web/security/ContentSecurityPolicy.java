@@ -25,6 +25,7 @@ public class ContentSecurityPolicy {
     /** The style attributes the dashboards' components write, as written. */
     static final List<String> PRIMEFACES_STYLE_ATTRIBUTES = List.of(
             "display:none",          // p:dialog, p:confirmDialog until opened
+            "display: none;",        // the same, as other components write it
             ";visibility:hidden;",   // p:dataTable with reflow, until laid out
             "max-height:200px",      // p:selectOneMenu's list
             ""                       // p:timeline (vis-timeline) adds an empty style element
