@@ -300,6 +300,28 @@ class CommandCenterIT {
         second.assertCleanConsole();
     }
 
+    @Test
+    void aPageWhoseSessionEndedAsksToSignInAgainAndComesBack() {
+        Admins.Account organizer = Admins.newOrganizer();
+        Browser desk = Browser.open("expiry", Browser.DESKTOP);
+        desk.go("/");
+        assertTrue(desk.driver().getCurrentUrl().endsWith("/signin"), "not signed in, home is the sign-in page");
+        desk.signIn(organizer.email(), organizer.password(), "/");
+        desk.waitFor(By.id("events:list"));
+        assertTrue(desk.driver().getCurrentUrl().endsWith("/organizer/"), "an organizer's home is the Command Center");
+
+        Waits.pause(TestServer.SESSION_IDLE_TIMEOUT.plusSeconds(3)); // the session lapses
+        desk.driver().findElement(By.id("create:create-event")).click(); // an ajax post of the expired view
+        Waits.until(() -> desk.driver().getCurrentUrl().contains("/signin?error=expired"), LiveDj.WAIT, "the sign-in page");
+        assertTrue(desk.text(By.cssSelector("p.error")).contains("Your session has ended"), desk.driver().getPageSource());
+        desk.waitFor(By.name("email")).sendKeys(organizer.email());
+        desk.driver().findElement(By.name("password")).sendKeys(organizer.password());
+        desk.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        desk.waitFor(By.id("events:list"));
+        assertTrue(desk.driver().getCurrentUrl().contains("/organizer/"), desk.driver().getCurrentUrl());
+        desk.assertCleanConsole();
+    }
+
     private static List<JsonObject> slotsOf(Api api, String bearer, long eventId) {
         Api.Reply schedule = api.get("/api/events/" + eventId + "/schedule", Admins.bearer(bearer));
         assertEquals(200, schedule.status(), schedule::toString);

@@ -42,9 +42,19 @@ public class DashboardGuard extends HttpFilter {
         if (request.getUserPrincipal() == null) {
             String query = request.getQueryString();
             String back = SignInMechanism.safeNext(query == null ? path : path + "?" + query);
+            // A post comes from a page that was open: its session ended (a first visit is a GET).
+            boolean lapsed = "POST".equals(request.getMethod());
+            String signIn = request.getContextPath() + SignInMechanism.SIGN_IN_PAGE + "?" + (lapsed ? "error=expired&" : "")
+                    + "next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // An ajax request follows no redirect by itself: Faces' own answer tells the page to go.
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + StringEscapeUtils.escapeXml10(signIn) + "\"></redirect></partial-response>");
+                return;
+            }
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + SignInMechanism.SIGN_IN_PAGE + "?next="
-                    + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            response.setHeader("Location", signIn);
             return;
         }
         LOG.info(() -> "Account " + request.getUserPrincipal().getName() + " refused the " + area + " dashboard (no " + role + " role)");

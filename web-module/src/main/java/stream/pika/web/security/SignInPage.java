@@ -22,16 +22,17 @@ public class SignInPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    static final Map<String, String> ERRORS = Map.of(
-            "credentials", "Invalid email or password.",
-            "suspended", "This account is suspended.",
-            "rate", "Too many sign-in attempts from this network. Try again in a few minutes.",
-            "spotify-cancelled", "Spotify sign-in was cancelled.",
-            "spotify-state", "That Spotify sign-in was not started in this browser, or took too long. Please start again.",
-            "spotify-refused", "Spotify refused the sign-in. Please start again.",
-            "spotify-unavailable", "Spotify is not answering. Try again in a minute.",
-            "spotify-linked", "That Spotify account is linked to another Pika! account.",
-            "spotify-off", "Spotify sign-in is not available here.");
+    static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("credentials", "Invalid email or password."),
+            Map.entry("suspended", "This account is suspended."),
+            Map.entry("expired", "Your session has ended: sign in again to go on."),
+            Map.entry("rate", "Too many sign-in attempts from this network. Try again in a few minutes."),
+            Map.entry("spotify-cancelled", "Spotify sign-in was cancelled."),
+            Map.entry("spotify-state", "That Spotify sign-in was not started in this browser, or took too long. Please start again."),
+            Map.entry("spotify-refused", "Spotify refused the sign-in. Please start again."),
+            Map.entry("spotify-unavailable", "Spotify is not answering. Try again in a minute."),
+            Map.entry("spotify-linked", "That Spotify account is linked to another Pika! account."),
+            Map.entry("spotify-off", "Spotify sign-in is not available here."));
 
     @Inject
     SpotifySignIn spotify;
