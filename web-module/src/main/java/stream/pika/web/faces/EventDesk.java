@@ -9,7 +9,6 @@ import stream.pika.events.boundary.Events;
 import stream.pika.events.boundary.Stages;
 import stream.pika.events.entity.AnnouncementRequest;
 import stream.pika.events.entity.AnnouncementView;
-import stream.pika.events.entity.EventDetails;
 import stream.pika.events.entity.EventStatus;
 import stream.pika.events.entity.EventView;
 import stream.pika.events.entity.StageDetails;
@@ -18,7 +17,6 @@ import stream.pika.events.entity.StageView;
 import stream.pika.live.boundary.LiveStages;
 
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -54,11 +52,7 @@ public class EventDesk implements Serializable {
     private List<AnnouncementView> history = List.of();
 
     // the event's details, as edited
-    private String name;
-    private String description;
-    private LocalDateTime startsAt;
-    private LocalDateTime endsAt;
-    private String timeZone;
+    private EventForm form;
 
     // a new stage
     private String stageName;
@@ -80,11 +74,7 @@ public class EventDesk implements Serializable {
             return;
         }
         reload(eventId);
-        name = event.name();
-        description = event.description();
-        timeZone = event.timeZone();
-        startsAt = Times.local(event.startsAt(), timeZone);
-        endsAt = Times.local(event.endsAt(), timeZone);
+        form = EventForm.of(event);
     }
 
     private void reload(long eventId) {
@@ -103,8 +93,7 @@ public class EventDesk implements Serializable {
 
     public void save() {
         act(() -> {
-            event = events.change(event.id(), new EventDetails(name, description, Times.instant(startsAt, timeZone),
-                    Times.instant(endsAt, timeZone), timeZone));
+            event = events.change(event.id(), form.details());
             Notices.done("Saved.");
         });
     }
@@ -214,52 +203,16 @@ public class EventDesk implements Serializable {
         return Times.zonesLike(text);
     }
 
+    public EventForm getForm() {
+        return form;
+    }
+
     public String getId() {
         return id;
     }
 
     public void setId(String id) {
         this.id = id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public LocalDateTime getStartsAt() {
-        return startsAt;
-    }
-
-    public void setStartsAt(LocalDateTime startsAt) {
-        this.startsAt = startsAt;
-    }
-
-    public LocalDateTime getEndsAt() {
-        return endsAt;
-    }
-
-    public void setEndsAt(LocalDateTime endsAt) {
-        this.endsAt = endsAt;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
     }
 
     public String getStageName() {

@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import stream.pika.events.boundary.Events;
-import stream.pika.events.entity.EventDetails;
 import stream.pika.events.entity.EventView;
 import stream.pika.events.entity.StageView;
 import stream.pika.live.boundary.LiveStages;
@@ -13,7 +12,6 @@ import stream.pika.live.boundary.LiveStages;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /** The Command Center's first page: the organizer's events (live figures for those on now) and a new one. */
@@ -30,11 +28,7 @@ public class OrganizerEvents implements Serializable {
     LiveStages liveStages;
 
     private final PagedList<EventRow> list = new PagedList<>(this::page);
-    private String name;
-    private String description;
-    private LocalDateTime startsAt;
-    private LocalDateTime endsAt;
-    private String timeZone = "Europe/Paris";
+    private final EventForm form = new EventForm();
 
     private stream.pika.platform.entity.Page<EventRow> page(int number) {
         return events.mine(number).map(this::row);
@@ -53,8 +47,7 @@ public class OrganizerEvents implements Serializable {
     /** Creates the event (a draft) and opens it. */
     public void create() {
         try {
-            EventView event = events.create(new EventDetails(name, description, Times.instant(startsAt, timeZone),
-                    Times.instant(endsAt, timeZone), timeZone));
+            EventView event = events.create(form.details());
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             Notices.done("Event \u201c" + event.name() + "\u201d created as a draft: add its stages, then publish it.");
             FacesContext.getCurrentInstance().getExternalContext().redirect("event.xhtml?id=" + event.id());
@@ -73,43 +66,7 @@ public class OrganizerEvents implements Serializable {
         return list;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public LocalDateTime getStartsAt() {
-        return startsAt;
-    }
-
-    public void setStartsAt(LocalDateTime startsAt) {
-        this.startsAt = startsAt;
-    }
-
-    public LocalDateTime getEndsAt() {
-        return endsAt;
-    }
-
-    public void setEndsAt(LocalDateTime endsAt) {
-        this.endsAt = endsAt;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
+    public EventForm getForm() {
+        return form;
     }
 }
