@@ -32,6 +32,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -283,6 +284,37 @@ class EarDeploymentIT {
         public void close() {
             webSocket.abort();
         }
+    }
+
+    /** The dashboards (Jakarta Faces + PrimeFaces in the EAR's WAR) on Payara Server, under one CSP with PrimeFaces' nonce. */
+    @Test
+    void theDashboardsServeOnPayaraServer() throws Exception {
+        HttpResponse<String> anonymous = http("GET", "/admin/", null, null);
+        assertEquals(303, anonymous.statusCode(), anonymous::body);
+        assertEquals("/signin?next=%2Fadmin%2F", anonymous.headers().firstValue("Location").orElse(""));
+
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/auth/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + java.net.URLEncoder.encode(ADMIN_EMAIL, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&password=" + ADMIN_PASSWORD + "&next=%2Fadmin%2F")));
+        assertEquals(303, signedIn.statusCode(), signedIn::body);
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+
+        HttpResponse<String> console = send(HttpRequest.newBuilder(uri("/admin/")).header("Cookie", cookie).GET());
+        assertEquals(200, console.statusCode(), console::body);
+        assertTrue(console.body().contains("Admin console") && console.body().contains("jakarta.faces.ViewState"), console::body);
+        List<String> policies = console.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), () -> "one policy: " + policies);
+        String policy = policies.get(0);
+        assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+        java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("'nonce-([^']+)'").matcher(policy);
+        assertTrue(nonce.find(), policy);
+        assertTrue(console.body().contains("nonce=\"" + nonce.group(1) + "\""), "the page's scripts carry the policy's nonce");
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/jakarta\\.faces\\.resource/core\\.js[^\"]*)\"").matcher(console.body());
+        assertTrue(script.find(), console::body);
+        HttpResponse<String> core = send(HttpRequest.newBuilder(uri(script.group(1).replace("&amp;", "&"))).GET());
+        assertEquals(200, core.statusCode(), "PrimeFaces' script is served");
     }
 
     private static URI uri(String path) {
