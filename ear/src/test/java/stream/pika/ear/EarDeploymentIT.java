@@ -73,6 +73,7 @@ class EarDeploymentIT {
         asadminRequired("create-domain", "--nopassword=true", "--portbase", Integer.toString(portBase), DOMAIN);
         asadminRequired("start-domain", DOMAIN);
         domainStarted = true;
+        asadminRequired("--port", adminPort(), "add-library", System.getProperty("pika.jdbc.driver"));
         asadminRequired("--port", adminPort(), "multimode", "--file", System.getProperty("pika.domain.setup"));
         // The batch runtime reads its job repository's datasource when the server starts (README: restart after the setup).
         asadminRequired("restart-domain", DOMAIN);
@@ -315,6 +316,18 @@ class EarDeploymentIT {
         assertTrue(script.find(), console::body);
         HttpResponse<String> core = send(HttpRequest.newBuilder(uri(script.group(1).replace("&amp;", "&"))).GET());
         assertEquals(200, core.statusCode(), "PrimeFaces' script is served");
+    }
+
+    /** The application reaches its database through the domain's jdbc/pika, whose pool Payara monitors. */
+    @Test
+    void theDatabaseIsTheDomainsJdbcResource() throws Exception {
+        assertTrue(asadminOutput("--port", adminPort(), "list-jdbc-resources").contains("jdbc/pika"));
+        HttpResponse<String> health = http("GET", "/health", null, null); // a query through the persistence unit
+        assertEquals(200, health.statusCode(), health::body);
+        String used = asadminOutput("--port", adminPort(), "get", "-m", "server.resources.PikaPool.numconnacquired-count");
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("numconnacquired-count = (\\d+)").matcher(used);
+        assertTrue(count.find(), used);
+        assertTrue(Long.parseLong(count.group(1)) > 0, "the application took connections from PikaPool: " + used);
     }
 
     private static URI uri(String path) {
