@@ -328,6 +328,8 @@ class EarDeploymentIT {
         java.util.regex.Matcher count = java.util.regex.Pattern.compile("numconnacquired-count = (\\d+)").matcher(used);
         assertTrue(count.find(), used);
         assertTrue(Long.parseLong(count.group(1)) > 0, "the application took connections from PikaPool: " + used);
+        HttpResponse<String> metrics = http("GET", "/mp-metrics?scope=application", null, null);
+        assertTrue(metrics.body().contains("pika_websockets_open"), "the application's metrics in Payara's monitoring: " + metrics.body());
     }
 
     private static URI uri(String path) {

@@ -106,6 +106,12 @@ class AdminConsoleIT {
             assertTrue(admin.text(By.id("push-sent")).matches("\\d+") && admin.text(By.id("push-failed")).matches("\\d+"));
             assertTrue(admin.text(By.id("matching")).contains("runs and"), admin.text(By.id("matching")));
             assertFalse(admin.driver().findElements(By.cssSelector("#connections-plot polyline")).isEmpty(), "the last hour's plot");
+            // The same figures as MicroProfile Metrics (Payara's monitoring, a Prometheus scrape).
+            String metrics = Api.newClient().get("/mp-metrics?scope=application").body();
+            java.util.regex.Matcher open = java.util.regex.Pattern.compile("(?m)^pika_websockets_open\\{[^}]*\\} ([0-9.E]+)$").matcher(metrics);
+            assertTrue(open.find(), metrics);
+            assertTrue(Double.parseDouble(open.group(1)) >= 1, metrics);
+            assertTrue(metrics.contains("pika_messages_delivered"), metrics);
             admin.screenshot("admin-health-desktop");
         }
         admin.assertCleanConsole();

@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import stream.pika.admin.control.NodeVitalsBoard;
 import stream.pika.admin.entity.NodeVitals;
 import stream.pika.platform.control.TopicBus;
@@ -22,7 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every 5 seconds each node puts its vitals on the board the admin console reads. */
+/**
+ * Every 5 seconds each node puts its vitals on the board the admin console reads. The same figures
+ * are MicroProfile Metrics gauges ({@code pika.websockets.open}, {@code pika.messages.delivered}),
+ * so Payara's monitoring and a Prometheus scrape of {@code /mp-metrics} see them too.
+ */
 @Singleton
 @Startup
 public class NodeVitalsRecorder {
@@ -43,12 +49,20 @@ public class NodeVitalsRecorder {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    MetricRegistry metrics;
+
     private long lastDelivered = -1;
     private Instant lastAt;
     private ScheduledFuture<?> task;
 
     @PostConstruct
     void start() {
+        metrics.gauge(Metadata.builder().withName("pika.websockets.open")
+                .withDescription("WebSocket connections open on this node").build(), bus, TopicBus::connectionsHere);
+        metrics.gauge(Metadata.builder().withName("pika.messages.delivered")
+                .withDescription("Messages handed to this node's connections since it started (one per recipient)").build(),
+                bus, TopicBus::deliveredHere);
         task = scheduler.scheduleAtFixedRate(this::sample, 1, INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
