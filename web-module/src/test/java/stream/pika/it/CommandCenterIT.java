@@ -131,9 +131,7 @@ class CommandCenterIT {
             desk.screenshot("organizer-live-desktop");
 
             desk.driver().findElement(By.id("event:message")).sendKeys("Fire drill at 21:00: leave by the main door");
-            desk.driver().findElement(By.id("event:priority")).click();
-            desk.waitFor(By.cssSelector("#event\\:priority_items li[data-label='Urgent']")).click();
-            desk.waitUntilGone(By.id("event:priority_panel"));
+            new org.openqa.selenium.support.ui.Select(desk.driver().findElement(By.id("event:priority"))).selectByVisibleText("Urgent");
             desk.driver().findElement(By.cssSelector("#event\\:push .ui-toggleswitch-slider")).click();
             assertTrue(desk.driver().findElement(By.id("event:push_input")).isSelected(), "push is on");
             desk.driver().findElement(By.id("event:announce")).click();
