@@ -126,6 +126,93 @@ class AdminConsoleIT {
     }
 
     @Test
+    void theAdminRejectsAnApplicationChangesRolesSuspendsReinstatesAndLiftsABan() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        Api api = Api.newClient();
+        Api.Reply applied = api.post("/api/auth/register/organizer", "{\"email\":\"turned-down-" + unique
+                + "@example.com\",\"password\":\"applicant password\",\"displayName\":\"Turned Down " + unique
+                + "\",\"organization\":\"Not A Dance Club " + unique + "\"}");
+        assertEquals(201, applied.status(), applied::toString);
+        LiveDj member = LiveDj.signUp();
+        String device = Dancer.newClientId();
+        String[] adminBearer = Admins.bearer(Admins.firstAdminToken(api));
+        Api.Reply banned = api.post("/api/admin/shadow-bans", "{\"clientId\":\"" + device + "\",\"reason\":\"Votes from a script\"}", adminBearer);
+        assertEquals(201, banned.status(), banned::toString);
+
+        Browser admin = Browser.open("admin-decisions", Browser.DESKTOP);
+        admin.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD, "/admin/");
+
+        // Reject an application with a reason; it moves to the rejected tab and the account stays without the role.
+        admin.waitUntilText(By.id("areas:applications:kinds:pending"), "Not A Dance Club " + unique);
+        admin.driver().findElement(By.xpath("//tbody[@id='areas:applications:kinds:pending_data']/tr[contains(., 'Not A Dance Club "
+                + unique + "')]")).findElement(By.cssSelector("button.reject")).click();
+        admin.waitFor(By.id("areas:reject-form:reason")).sendKeys("We host dance events only");
+        admin.driver().findElement(By.id("areas:reject-form:confirm-reject")).click();
+        admin.waitUntilText(By.id("areas:applications:notices"), "The application of Turned Down " + unique + " is rejected.");
+        assertFalse(admin.text(By.id("areas:applications:kinds:pending")).contains("Not A Dance Club " + unique));
+        admin.driver().findElement(By.cssSelector("a[href='#areas:applications:kinds:rejected-tab']")).click();
+        admin.waitUntilText(By.id("areas:applications:kinds"), "We host dance events only");
+        JsonObject applicant = Admins.me(api, api.post("/api/auth/login", "{\"email\":\"turned-down-" + unique
+                + "@example.com\",\"password\":\"applicant password\"}").json().getString("token"));
+        assertFalse(applicant.getJsonArray("roles").toString().contains("organizer"), applicant::toString);
+
+        // A DJ's roles: the admin adds organizer.
+        admin.driver().findElement(By.cssSelector("a[href='#areas:users-tab']")).click();
+        admin.waitFor(By.id("areas:users:text")).sendKeys(member.displayName);
+        admin.driver().findElement(By.id("areas:users:search")).click();
+        admin.waitUntilText(By.id("areas:users:list"), member.displayName);
+        admin.ajaxDone();
+        admin.driver().findElement(By.cssSelector("#areas\\:users\\:list button.change-roles")).click();
+        WebElement organizerBox = admin.waitFor(By.xpath("//*[@id='areas:roles-form:roles']//label[normalize-space()='organizer']"));
+        organizerBox.click();
+        admin.driver().findElement(By.id("areas:roles-form:save-roles")).click();
+        admin.waitUntilText(By.id("areas:users:notices"), member.displayName + " now holds:");
+        assertTrue(admin.text(By.id("areas:users:notices")).contains("organizer"), admin.text(By.id("areas:users:notices")));
+        admin.waitUntilText(By.id("areas:users:list"), "organizer");
+        Api.Reply account = api.get("/api/admin/users/" + member.accountId, adminBearer);
+        assertTrue(account.json().getJsonObject("user").getJsonArray("roles").toString().contains("organizer"), account::toString);
+
+        // Suspend with a reason: its token stops; reinstate: it signs in again.
+        admin.ajaxDone();
+        admin.driver().findElement(By.cssSelector("#areas\\:users\\:list button.suspend")).click();
+        admin.waitFor(By.id("areas:suspend-form:reason")).sendKeys("Spam announcements");
+        admin.driver().findElement(By.id("areas:suspend-form:confirm-suspend")).click();
+        admin.waitUntilText(By.id("areas:users:notices"), member.displayName + " is suspended.");
+        admin.waitUntilText(By.id("areas:users:list"), "suspended");
+        assertEquals(401, api.get("/api/auth/me", Admins.bearer(member.token)).status(), "a suspended account's token stops");
+        admin.ajaxDone();
+        admin.driver().findElement(By.cssSelector("#areas\\:users\\:list button.reinstate")).click();
+        admin.waitUntilText(By.id("areas:users:notices"), member.displayName + " is active again.");
+        assertEquals("active", api.get("/api/admin/users/" + member.accountId, adminBearer).json().getJsonObject("user").getString("status"));
+
+        // Lift the device's ban.
+        admin.driver().findElement(By.cssSelector("a[href='#areas:bans-tab']")).click();
+        admin.waitUntilText(By.id("areas:bans:list"), "device " + device);
+        admin.ajaxDone();
+        admin.driver().findElement(By.xpath("//tbody[@id='areas:bans:list_data']/tr[contains(., 'device " + device + "')]//button[contains(@class, 'lift')]"))
+                .click();
+        admin.waitUntilText(By.id("areas:bans:notices"), "is lifted");
+        Waits.until(() -> admin.text(By.xpath("//tbody[@id='areas:bans:list_data']/tr[contains(., 'device " + device + "')]")).contains("lifted"),
+                LiveDj.WAIT, "the ban shows as lifted");
+
+        // The health tab warns when more than 10 % of the last day's pushes failed.
+        java.time.OffsetDateTime hour = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusHours(3);
+        Admins.sql("INSERT INTO push_hourly (hour, sent, failed) VALUES (?, 0, 1000000) ON CONFLICT (hour) DO UPDATE SET failed = push_hourly.failed + 1000000", hour);
+        try {
+            admin.driver().findElement(By.cssSelector("a[href='#areas:health-tab']")).click();
+            admin.waitUntilText(By.id("areas:health:push-warning"), "More than 10 % of the pushes of the last 24 hours failed");
+            admin.screenshot("admin-health-warning-desktop");
+        } finally {
+            Admins.sql("UPDATE push_hourly SET failed = failed - 1000000 WHERE hour = ?", hour);
+        }
+        if (!pushFailuresAboveTenPercent()) { // other tests' pushes may have failed too
+            Waits.until(() -> admin.driver().findElements(By.id("areas:health:push-warning")).isEmpty(), java.time.Duration.ofSeconds(12),
+                    "the warning gone with the failures (the next refresh)");
+        }
+        admin.assertCleanConsole();
+    }
+
+    @Test
     void neitherADjNorADancerOpensADashboard() {
         Api api = Api.newClient();
         JsonObject dj = Djs.register(api, "dj password 123");
@@ -149,6 +236,17 @@ class AdminConsoleIT {
             Api.Reply status = Api.newClient().get("/admin/");
             assertEquals(303, status.status(), "not signed in: to the sign-in page");
             browser.assertCleanConsole();
+        }
+    }
+
+    private static boolean pushFailuresAboveTenPercent() throws java.sql.SQLException {
+        try (java.sql.Connection db = TestServer.postgres().connect(TestServer.DATABASE);
+             java.sql.ResultSet day = db.createStatement().executeQuery(
+                     "SELECT COALESCE(SUM(sent), 0), COALESCE(SUM(failed), 0) FROM push_hourly WHERE hour >= date_trunc('hour', now() - interval '24 hours')")) {
+            day.next();
+            long sent = day.getLong(1);
+            long failed = day.getLong(2);
+            return sent + failed > 0 && failed * 10 > sent + failed;
         }
     }
 

@@ -299,6 +299,92 @@ class CommandCenterIT {
     }
 
     @Test
+    void anOrganizerEditsStartsAndEndsAnEventAndCancelsABooking() {
+        Admins.Account organizer = Admins.newOrganizer();
+        Api api = Api.newClient();
+        String bearer = organizer.token();
+        LocalDate day = LocalDate.now().plusDays(14);
+        java.time.ZoneId lisbon = java.time.ZoneId.of("Europe/Lisbon");
+        java.time.Instant opens = day.atTime(20, 0).atZone(lisbon).toInstant();
+        Api.Reply created = api.post("/api/events", "{\"name\":\"Harbour Swing\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
+                + opens.plus(java.time.Duration.ofHours(4)) + "\",\"timeZone\":\"Europe/Lisbon\"}", Admins.bearer(bearer));
+        assertEquals(201, created.status(), created::toString);
+        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
+        assertEquals(200, api.post("/api/events/" + eventId + "/publish", "", Admins.bearer(bearer)).status());
+        long mainFloor = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Main Floor\",\"openToAll\":true}");
+        LiveDj invited = LiveDj.signUp();
+        Api.Reply slot = api.post("/api/stages/" + mainFloor + "/slots", "{\"startsAt\":\"" + opens + "\",\"endsAt\":\""
+                + opens.plus(java.time.Duration.ofHours(1)) + "\",\"title\":\"Opening social\"}", Admins.bearer(bearer));
+        assertEquals(201, slot.status(), slot::toString);
+        long slotId = slot.json().getJsonObject("slot").getJsonNumber("id").longValue();
+        assertEquals(200, api.post("/api/slots/" + slotId + "/booking", "{\"djId\":" + invited.accountId + "}", Admins.bearer(bearer)).status());
+
+        Browser desk = Browser.open("event-edit", Browser.DESKTOP);
+        desk.signIn(organizer.email(), organizer.password(), "/organizer/event.xhtml?id=" + eventId);
+        desk.waitUntilText(By.id("event-name"), "Harbour Swing");
+
+        // Edit the details: a new name and a later end; the heading follows and the API has both.
+        WebElement name = desk.driver().findElement(By.id("event:name"));
+        name.clear();
+        name.sendKeys("Harbour Lights");
+        type(desk, "event:ends_input", day + " 23:45");
+        desk.driver().findElement(By.id("event:save")).click();
+        desk.waitUntilText(By.id("event:notices"), "Saved.");
+        desk.waitUntilText(By.id("event-name"), "Harbour Lights");
+        JsonObject saved = api.get("/api/events/" + eventId).json().getJsonObject("event");
+        assertEquals("Harbour Lights", saved.getString("name"));
+        assertEquals(day.atTime(23, 45).atZone(lisbon).toInstant(), java.time.Instant.parse(saved.getString("endsAt")));
+        assertEquals("Europe/Lisbon", saved.getString("timeZone"));
+
+        // An end before the start is refused with the boundary's words, and nothing changes.
+        type(desk, "event:ends_input", day + " 19:00");
+        desk.driver().findElement(By.id("event:save")).click();
+        desk.waitUntilText(By.id("event:notices"), "endsAt must be after startsAt");
+        assertEquals(saved.getString("endsAt"), api.get("/api/events/" + eventId).json().getJsonObject("event").getString("endsAt"));
+
+        // Cancel the invited DJ's booking from the slot's panel.
+        desk.waitUntilText(By.id("schedule:timeline"), invited.displayName + " (invited)");
+        desk.driver().findElement(By.cssSelector("#schedule\\:timeline .vis-item.slot .vis-item-content")).click();
+        desk.ajaxDone();
+        desk.waitFor(By.id("schedule:cancel-booking")).click();
+        desk.waitUntilText(By.id("schedule:notices"), "Booking cancelled.");
+        assertFalse(slotsOf(api, bearer, eventId).get(0).containsKey("djId"), "the slot has no DJ now");
+        assertTrue(desk.text(By.id("schedule:bookings")).contains("No DJ invited yet"), desk.text(By.id("schedule:bookings")));
+
+        // Start the event; with a DJ on air and a dancer listening, the events list shows it live.
+        desk.driver().findElement(By.id("event:start")).click();
+        desk.waitUntilText(By.id("event-status"), "active");
+        desk.ajaxDone();
+        try (WsClient dancer = WsClient.connect(); LiveDj dj = LiveDj.signUp().connect()) {
+            dj.registerOn(LiveDj.newSessionId(), mainFloor);
+            followStageAll(dancer, mainFloor, Dancer.newClientId());
+            desk.go("/organizer/");
+            desk.waitUntilText(By.id("events:list"), "Harbour Lights");
+            assertTrue(desk.text(By.id("events:list")).contains("1 active stage \u00b7 1 listener"), desk.text(By.id("events:list")));
+            desk.screenshot("organizer-events-live-desktop");
+        }
+
+        // End it, after the confirmation: the details cannot change any more.
+        desk.go("/organizer/event.xhtml?id=" + eventId);
+        desk.waitFor(By.id("event:end")).click();
+        desk.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+        desk.waitUntilText(By.id("event-status"), "ended");
+        desk.waitUntilText(By.id("event:notices"), "The event has ended.");
+        assertFalse(desk.driver().findElement(By.id("event:name")).isEnabled(), "an ended event's details are read-only");
+        assertEquals("ended", api.get("/api/events/" + eventId).json().getJsonObject("event").getString("status"));
+
+        // The printable sheet fits a phone too.
+        Browser phone = Browser.open("qr-sheet-phone", Browser.PHONE);
+        phone.signIn(organizer.email(), organizer.password(), "/organizer/qr-sheet.xhtml?id=" + eventId);
+        phone.waitUntilText(By.cssSelector(".qr-sheet"), "Main Floor");
+        assertFalse((Boolean) phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1"),
+                "nothing wider than the phone's screen");
+        phone.screenshot("organizer-qr-sheet-phone");
+        desk.assertCleanConsole();
+        phone.assertCleanConsole();
+    }
+
+    @Test
     void aPageWhoseSessionEndedAsksToSignInAgainAndComesBack() {
         Admins.Account organizer = Admins.newOrganizer();
         Browser desk = Browser.open("expiry", Browser.DESKTOP);

@@ -125,6 +125,11 @@ public class UserDirectory implements Serializable {
         banList.refresh();
     }
 
+    /** An account's roles as the list shows them ("dj, organizer"; "none" for none). */
+    public String rolesOf(UserSummary user) {
+        return user.roles().isEmpty() ? "none" : String.join(", ", user.roles());
+    }
+
     public List<String> getRoleNames() {
         return Arrays.stream(Role.values()).map(Role::value).toList();
     }
