@@ -89,4 +89,19 @@ public final class Admins {
             return prepared.executeUpdate();
         }
     }
+
+    /** An event of this organizer's (created through the API, published when asked): its id. */
+    public static long event(Account organizer, String name, java.time.Instant opens, java.time.Duration length, String timeZone,
+                             boolean published) {
+        Api api = Api.newClient();
+        Api.Reply created = api.post("/api/events", "{\"name\":\"" + name + "\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
+                + opens.plus(length) + "\",\"timeZone\":\"" + timeZone + "\"}", bearer(organizer.token()));
+        org.junit.jupiter.api.Assertions.assertEquals(201, created.status(), created::toString);
+        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
+        if (published) {
+            Api.Reply publish = api.post("/api/events/" + eventId + "/publish", "", bearer(organizer.token()));
+            org.junit.jupiter.api.Assertions.assertEquals(200, publish.status(), publish::toString);
+        }
+        return eventId;
+    }
 }

@@ -201,10 +201,7 @@ class CommandCenterIT {
         java.time.LocalDate day = LocalDate.now().plusDays(12);
         java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
         java.time.Instant opens = day.atTime(20, 0).atZone(paris).toInstant();
-        Api.Reply created = api.post("/api/events", "{\"name\":\"Schedule Night\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
-                + opens.plus(java.time.Duration.ofHours(4)) + "\",\"timeZone\":\"Europe/Paris\"}", Admins.bearer(bearer));
-        assertEquals(201, created.status(), created::toString);
-        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
+        long eventId = Admins.event(organizer, "Schedule Night", opens, java.time.Duration.ofHours(4), "Europe/Paris", false);
         long mainFloor = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Main Floor\"}");
         long workshop = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Workshop Room\"}");
         LiveDj dj = LiveDj.signUp();
@@ -306,11 +303,7 @@ class CommandCenterIT {
         LocalDate day = LocalDate.now().plusDays(14);
         java.time.ZoneId lisbon = java.time.ZoneId.of("Europe/Lisbon");
         java.time.Instant opens = day.atTime(20, 0).atZone(lisbon).toInstant();
-        Api.Reply created = api.post("/api/events", "{\"name\":\"Harbour Swing\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
-                + opens.plus(java.time.Duration.ofHours(4)) + "\",\"timeZone\":\"Europe/Lisbon\"}", Admins.bearer(bearer));
-        assertEquals(201, created.status(), created::toString);
-        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
-        assertEquals(200, api.post("/api/events/" + eventId + "/publish", "", Admins.bearer(bearer)).status());
+        long eventId = Admins.event(organizer, "Harbour Swing", opens, java.time.Duration.ofHours(4), "Europe/Lisbon", true);
         long mainFloor = StageFollowersIT.stage(api, bearer, eventId, "{\"name\":\"Main Floor\",\"openToAll\":true}");
         LiveDj invited = LiveDj.signUp();
         Api.Reply slot = api.post("/api/stages/" + mainFloor + "/slots", "{\"startsAt\":\"" + opens + "\",\"endsAt\":\""

@@ -50,11 +50,7 @@ class DancerLivePageIT {
         Admins.Account organizer = Admins.newOrganizer();
         Api api = Api.newClient();
         Instant opens = Instant.now().minus(Duration.ofHours(1));
-        Api.Reply created = api.post("/api/events", "{\"name\":\"Swing & Sea\",\"startsAt\":\"" + opens + "\",\"endsAt\":\""
-                + opens.plus(Duration.ofHours(6)) + "\",\"timeZone\":\"Europe/Paris\"}", Admins.bearer(organizer.token()));
-        assertEquals(201, created.status(), created::toString);
-        long eventId = created.json().getJsonObject("event").getJsonNumber("id").longValue();
-        assertEquals(200, api.post("/api/events/" + eventId + "/publish", "", Admins.bearer(organizer.token())).status());
+        long eventId = Admins.event(organizer, "Swing & Sea", opens, Duration.ofHours(6), "Europe/Paris", true);
         long stageId = StageFollowersIT.stage(api, organizer.token(), eventId, "{\"name\":\"Main <Floor>\",\"openToAll\":true}");
 
         // The code printed at the stage, decoded: the platform's address of the stage's page.
@@ -210,6 +206,69 @@ class DancerLivePageIT {
                         + "navigator.serviceWorker.register('/sw.js').then(r => done(r.scope), e => done('refused: ' + e));");
         assertEquals(TestServer.baseUri().resolve("/").toString(), scope);
         phone.assertCleanConsole();
+    }
+
+    @Test
+    void theEventCompanionShowsWhatIsOnAndKeepsTheDancersStars() throws Exception {
+        Admins.Account organizer = Admins.newOrganizer();
+        Api api = Api.newClient();
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        Instant opens = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        long eventId = Admins.event(organizer, "Brooklyn Swing Weekend", opens, Duration.ofHours(6), "America/New_York", true);
+        long mainFloor = StageFollowersIT.stage(api, organizer.token(), eventId, "{\"name\":\"Main Floor\",\"openToAll\":true}");
+        long bluesRoom = StageFollowersIT.stage(api, organizer.token(), eventId, "{\"name\":\"Blues Room\"}");
+        slot(api, organizer, mainFloor, Instant.now().minus(Duration.ofMinutes(30)), Duration.ofMinutes(90), "Friday social");
+        Instant late = opens.plus(Duration.ofHours(3));
+        long lateBlues = slot(api, organizer, bluesRoom, late, Duration.ofHours(1), "Late blues");
+
+        Browser phone = Browser.open("companion-phone", Browser.PHONE);
+        try (LiveDj dj = LiveDj.signUp().connect()) {
+            String set = LiveDj.newSessionId();
+            dj.registerOn(set, mainFloor);
+            assertAck(dj.play(set, "Etta James", "At Last"));
+            phone.go("/event/" + eventId);
+            phone.waitUntilText(By.id("now"), "Etta James – At Last");
+            assertTrue(phone.text(By.id("now")).contains(dj.displayName + " is playing"), phone.text(By.id("now")));
+            assertTrue(phone.text(By.id("now")).contains("Main Floor"));
+        }
+        phone.waitUntilText(By.id("schedule"), "Late blues");
+        String lateClock = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(late.atZone(newYork));
+        By lateSlot = By.cssSelector("li.slot[data-slot='" + lateBlues + "']");
+        assertTrue(phone.text(lateSlot).contains(lateClock), "the event's time zone: " + phone.text(lateSlot) + " vs " + lateClock);
+        assertTrue(phone.text(By.id("zone-note")).contains("America/New_York"));
+        assertFalse(phone.driver().findElements(By.cssSelector("li.slot.happening")).isEmpty(), "the slot on now stands out");
+
+        // A star stays in this browser, across a reload; "my starred slots" shows only those.
+        phone.driver().findElement(By.cssSelector("li.slot[data-slot='" + lateBlues + "'] button.star")).click();
+        phone.waitUntilText(By.id("starred-count"), "1");
+        phone.go("/event/" + eventId);
+        phone.waitUntilText(By.id("schedule"), "Late blues");
+        assertEquals("true", phone.driver().findElement(By.cssSelector("li.slot[data-slot='" + lateBlues + "'] button.star"))
+                .getAttribute("aria-pressed"));
+        phone.driver().findElement(By.id("only-starred")).click();
+        Waits.until(() -> !phone.text(By.id("schedule")).contains("Friday social"), LiveDj.WAIT, "only starred slots");
+        assertTrue(phone.text(By.id("schedule")).contains("Late blues"));
+        phone.driver().findElement(By.id("only-starred")).click();
+        phone.waitUntilText(By.id("schedule"), "Friday social");
+        assertFalse((Boolean) phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1"),
+                "nothing wider than the phone's screen");
+        phone.screenshot("dancer-event-phone");
+        phone.goRefused("/event/999999999", 404);
+        assertTrue(phone.text(By.tagName("main")).contains("There is no public event here"));
+        phone.assertCleanConsole();
+
+        Browser desk = Browser.open("companion-desktop", Browser.DESKTOP);
+        desk.go("/event/" + eventId);
+        desk.waitUntilText(By.id("schedule"), "Late blues");
+        desk.screenshot("dancer-event-desktop");
+        desk.assertCleanConsole();
+    }
+
+    private static long slot(Api api, Admins.Account organizer, long stageId, Instant start, Duration length, String title) {
+        Api.Reply added = api.post("/api/stages/" + stageId + "/slots", "{\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plus(length) + "\",\"title\":\"" + title + "\"}", Admins.bearer(organizer.token()));
+        assertEquals(201, added.status(), added::toString);
+        return added.json().getJsonObject("slot").getJsonNumber("id").longValue();
     }
 
     /** The phone's network, off or on (Chromium's network emulation: the page sees "offline"/"online"). */

@@ -51,7 +51,7 @@ public class DancerLivePage extends HttpServlet {
         response.setHeader("Cache-Control", "no-cache");
         if (followed.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.getWriter().write(LivePageHtml.notFound(request.getServletPath().equals("/stage")
+            response.getWriter().write(DancerPages.notFound(request.getServletPath().equals("/stage")
                     ? "There is no open stage here. Check the code you scanned, or ask at the front desk."
                     : "That is not a set's address."));
             return;
@@ -71,10 +71,10 @@ public class DancerLivePage extends HttpServlet {
             String eventName = events.event(stage.eventId()).event().name();
             return Optional.of(new Followed(id, "", stage.name(), eventName));
         } catch (PikaException | EJBException e) {
-            if (refusal(e).isEmpty()) {
+            if (DancerPages.refusal(e).isEmpty()) {
                 throw e;
             }
-            LOG.fine(() -> "No live page for stage " + id + ": " + refusal(e).get());
+            LOG.fine(() -> "No live page for stage " + id + ": " + DancerPages.refusal(e).get());
             return Optional.empty();
         }
     }
@@ -89,15 +89,6 @@ public class DancerLivePage extends HttpServlet {
         return Optional.of(new Followed("", id, "Live set", "Pika!"));
     }
 
-    /** The boundary's refusal (not found, not public yet), if that is what stopped it. */
-    private static Optional<String> refusal(RuntimeException failure) {
-        Throwable error = failure;
-        while (error instanceof EJBException && error.getCause() != null) {
-            error = error.getCause();
-        }
-        return error instanceof PikaException refused ? Optional.of(refused.getMessage()) : Optional.empty();
-    }
-
     /** The page's markup: escaped values only, no inline script or style attribute. */
     static final class LivePageHtml {
 
@@ -105,7 +96,7 @@ public class DancerLivePage extends HttpServlet {
         }
 
         static String page(String nonce, Followed followed) {
-            return head(followed.heading() + " · " + followed.subheading()) + """
+            return DancerPages.head(followed.heading() + " · " + followed.subheading()) + """
                     <body data-stage="%s" data-session="%s">
                     <header class="bar">
                       <span class="brand">Pika!</span>
@@ -158,39 +149,8 @@ public class DancerLivePage extends HttpServlet {
                         <button id="push-optin" class="secondary" type="button" hidden>Notify me of announcements</button>
                         <a id="spotify" class="spotify" hidden>Sign in with Spotify</a>
                       </section>
-                      <p id="toast" class="toast" role="status" hidden></p>
-                    </main>
-                    <script type="module" src="/dancer/live.js" nonce="%s"></script>
-                    </body>
-                    </html>
                     """.formatted(escapeHtml4(followed.stageId()), escapeHtml4(followed.sessionId()), escapeHtml4(followed.heading()),
-                    escapeHtml4(followed.subheading()), nonce);
-        }
-
-        static String notFound(String text) {
-            return head("Not found · Pika!") + """
-                    <body>
-                    <header class="bar"><span class="brand">Pika!</span></header>
-                    <main><section class="card"><h1>Nothing here</h1><p>%s</p></section></main>
-                    </body>
-                    </html>
-                    """.formatted(escapeHtml4(text));
-        }
-
-        private static String head(String title) {
-            return """
-                    <!DOCTYPE html>
-                    <html lang="en">
-                    <head>
-                    <meta charset="utf-8">
-                    <meta name="viewport" content="width=device-width, initial-scale=1">
-                    <meta name="color-scheme" content="dark">
-                    <meta name="theme-color" content="#14121f">
-                    <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-                    <link rel="stylesheet" href="/dancer/live.css">
-                    <title>%s</title>
-                    </head>
-                    """.formatted(escapeHtml4(title));
+                    escapeHtml4(followed.subheading())) + DancerPages.end("live.js", nonce);
         }
     }
 }
