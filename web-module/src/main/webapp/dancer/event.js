@@ -1,30 +1,25 @@
 // The dancer's event companion: what plays now on each stage, the schedule by stage in the event's
-// time zone, and the slots the dancer stars (kept in this browser: localStorage "starred-<eventId>").
+// time zone, and the slots the dancer stars. Signed out, stars are kept in this browser
+// (localStorage "starred-<eventId>"); signed in, they are the account's, and the browser's are
+// merged into it once. With notifications on, each star is reminded N minutes before its slot.
 
-const $ = (id) => document.getElementById(id);
+import { $, HEADERS, el, toast, pushSupported, currentPushEndpoint, subscribeToPush } from './common.js';
+
 const eventId = Number(document.body.dataset.event);
 const zone = document.body.dataset.zone;
 const STARRED = `starred-${eventId}`;
+const REMIND = 'pika_remind_minutes';
 const REFRESH_MS = 30000;
 
-const starred = new Set((() => {
-  try { return JSON.parse(localStorage.getItem(STARRED)) || []; } catch { return []; }
-})());
+const kept = () => { try { return JSON.parse(localStorage.getItem(STARRED)) || []; } catch { return []; } };
+const starred = new Set(kept());
+const stars = { signedIn: false, reminders: false, endpoint: null, minutes: Number(localStorage.getItem(REMIND)) || 10 };
 let event = null;
 let stages = [];
 let schedule = [];
 
 const day = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' });
 const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') node.className = value; else node.setAttribute(name, value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 async function load() {
   try {
@@ -77,24 +72,103 @@ function slotItem(slot) {
     star);
 }
 
-$('schedule').addEventListener('click', (e) => {
+// ---- stars on the server: the account's, or this phone's for its reminders
+
+/** Sends a change of stars; answers false when the server does not keep this dancer's stars (signed out, no push). */
+async function sendStars(change) {
+  if (!stars.signedIn && !stars.endpoint) return false;
+  const body = { ...change, remindMinutes: stars.minutes, ...(stars.endpoint ? { pushEndpoint: stars.endpoint } : {}) };
+  const answer = await fetch(`/api/events/${eventId}/stars`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
+  const reply = await answer.json();
+  if (!answer.ok) throw new Error(reply.error || `HTTP ${answer.status}`);
+  stars.reminders = reply.reminders;
+  if (stars.signedIn) {
+    starred.clear();
+    reply.slotIds.forEach((id) => starred.add(id));
+  }
+  return true;
+}
+
+/** Signed in: the account's stars, with the ones this browser kept merged in (once: the browser's copy is then dropped). */
+async function loadStars() {
+  stars.endpoint = await currentPushEndpoint().catch(() => null);
+  const answer = await fetch(`/api/events/${eventId}/stars`, { headers: HEADERS });
+  if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+  const mine = await answer.json();
+  if (!mine.signedIn) {
+    stars.signedIn = false;
+    if (stars.endpoint && starred.size) await sendStars({ star: [...starred] }).catch(() => {});
+  } else {
+    stars.signedIn = true;
+    stars.reminders = mine.reminders;
+    stars.minutes = mine.slotIds.length ? mine.remindMinutes : stars.minutes;
+    const local = kept().filter((id) => !mine.slotIds.includes(id));
+    starred.clear();
+    mine.slotIds.forEach((id) => starred.add(id));
+    if (local.length || stars.endpoint) {
+      await sendStars({ star: local });
+      if (local.length) toast(`${local.length} star(s) from this phone were added to your account`);
+    }
+    localStorage.removeItem(STARRED);
+  }
+  renderReminders();
+  render();
+}
+
+function renderReminders() {
+  $('remind-minutes').value = String(stars.minutes);
+  $('stars-signin').hidden = stars.signedIn;
+  $('journal-link').hidden = !stars.signedIn;
+  $('reminders-on').hidden = !pushSupported() || stars.reminders || Boolean(stars.endpoint);
+  $('reminder-note').textContent = stars.reminders
+    ? `You get a notification ${stars.minutes} min before each starred slot.`
+    : (stars.signedIn ? 'Turn on notifications on your phone to be reminded of your starred slots.'
+      : 'Your stars are kept on this phone. Turn on notifications to be reminded of them.');
+}
+
+$('schedule').addEventListener('click', async (e) => {
   const star = e.target.closest('button.star');
   if (!star) return;
   const id = Number(star.dataset.slot);
-  if (starred.has(id)) starred.delete(id); else starred.add(id);
-  localStorage.setItem(STARRED, JSON.stringify([...starred]));
+  const adding = !starred.has(id);
+  if (adding) starred.add(id); else starred.delete(id);
+  if (!stars.signedIn) localStorage.setItem(STARRED, JSON.stringify([...starred]));
   render();
+  try {
+    await sendStars(adding ? { star: [id] } : { unstar: [id] });
+    renderReminders();
+    render();
+  } catch (failure) {
+    if (adding) starred.delete(id); else starred.add(id);
+    if (!stars.signedIn) localStorage.setItem(STARRED, JSON.stringify([...starred]));
+    render();
+    toast(`Your star was not saved: ${failure.message}`);
+  }
 });
 $('only-starred').addEventListener('change', render);
-
-let toastTimer = null;
-function toast(text) {
-  $('toast').textContent = text;
-  $('toast').hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { $('toast').hidden = true; }, 4000);
-}
+$('remind-minutes').addEventListener('change', async () => {
+  stars.minutes = Number($('remind-minutes').value);
+  localStorage.setItem(REMIND, String(stars.minutes));
+  try {
+    await sendStars({});
+    renderReminders();
+  } catch (failure) {
+    toast(`The reminder time was not saved: ${failure.message}`);
+  }
+});
+$('reminders-on').addEventListener('click', async () => {
+  try {
+    stars.endpoint = await subscribeToPush();
+    await sendStars({ star: [...starred] });
+    renderReminders();
+    toast('Reminders are on for this phone');
+  } catch (failure) {
+    toast(`Notifications could not be turned on: ${failure.message}`);
+  }
+});
+$('stars-signin').href = `/signin?next=${encodeURIComponent(location.pathname)}`;
 
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') load(); });
 setInterval(() => { if (document.visibilityState === 'visible') load(); }, REFRESH_MS);
 load();
+loadStars().catch((failure) => toast(`Your stars could not be loaded: ${failure.message}`));

@@ -2,22 +2,14 @@
 // v0.3.0), keeps the dancer's likes and votes on the phone, and reconnects by itself.
 // Likes made while offline are kept in localStorage and sent as one SEND_BULK_LIKE on reconnect.
 
-const $ = (id) => document.getElementById(id);
+import { $, HEADERS, el, toast, clientId as browserClientId, pushSupported, subscribeToPush, offerSpotify } from './common.js';
+
 const body = document.body;
 const stageId = body.dataset.stage ? Number(body.dataset.stage) : null;
 const wantedSession = body.dataset.session || null;
-const HEADERS = { 'Content-Type': 'application/json', 'X-Pika-Client': 'pika-web' };
 const MAX_KEPT = 500;
 
-const clientId = (() => {
-  let id = localStorage.getItem('pika_client_id');
-  if (!id || !/^client_[A-Za-z0-9_-]{1,249}$/.test(id)) {
-    const random = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
-    id = `client_${Date.now()}_${random}`;
-    localStorage.setItem('pika_client_id', id);
-  }
-  return id;
-})();
+const clientId = browserClientId();
 
 const stored = (key, fallback) => {
   try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch { return fallback; }
@@ -387,23 +379,6 @@ $('poll-options').addEventListener('click', (e) => {
 
 // ---- drawing
 
-let toastTimer = null;
-function toast(text) {
-  const el = $('toast');
-  el.textContent = text;
-  el.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { el.hidden = true; }, 3500);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'class') node.className = value; else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -477,16 +452,7 @@ function render() {
 
 async function optIntoPush() {
   try {
-    if (await Notification.requestPermission() !== 'granted') { toast('Notifications are off for this site'); return; }
-    const registration = await navigator.serviceWorker.register('/sw.js');
-    await navigator.serviceWorker.ready;
-    const { publicKey } = await (await fetch('/api/push/vapid-public-key')).json();
-    const subscription = await registration.pushManager.getSubscription()
-      || await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
-    const { endpoint, keys } = subscription.toJSON();
-    const bound = { endpoint, keys, clientId, ...(state.sessionId ? { sessionId: state.sessionId } : {}) };
-    const answer = await fetch('/api/push/subscribe', { method: 'POST', headers: HEADERS, body: JSON.stringify(bound) });
-    if (!answer.ok) throw new Error((await answer.json()).error);
+    const endpoint = await subscribeToPush(state.sessionId ? { sessionId: state.sessionId } : {});
     if (stageId) {
       const follow = await fetch(`/api/stages/${stageId}/subscribe`, { method: 'POST', headers: HEADERS,
         body: JSON.stringify({ clientId, pushEndpoint: endpoint }) });
@@ -500,21 +466,11 @@ async function optIntoPush() {
   }
 }
 
-function fromBase64Url(text) {
-  const raw = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
-  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
-}
-
-if ('serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window) {
+if (pushSupported()) {
   $('push-optin').hidden = false;
   $('push-optin').addEventListener('click', optIntoPush);
 }
-fetch('/api/spotify/status').then((r) => (r.ok ? r.json() : null)).then((status) => {
-  if (status && status.enabled) {
-    $('spotify').href = `/api/auth/spotify/login?next=${encodeURIComponent(location.pathname)}`;
-    $('spotify').hidden = false;
-  }
-}).catch(() => {});
+offerSpotify($('spotify'));
 
 // For tests and curious developers: what the page holds now.
 window.pikaLive = { state, get socket() { return ws; } };

@@ -193,6 +193,11 @@ public final class Browser implements AutoCloseable {
         expectedRefusals.add(TestServer.baseUri().resolve(path) + " - Failed to load resource: the server responded with a status of " + status);
     }
 
+    /** A picture of another site the test knows is not reachable from here (a DJ's avatar): not counted against the page. */
+    public void expectUnreachable(String url) {
+        expectedRefusals.add(url + " - Failed to load resource: net::ERR_NAME_NOT_RESOLVED");
+    }
+
     public void assertCleanConsole() {
         assertEquals(List.of(), problems(), () -> name + ": CSP violations or script errors in the browser console");
     }

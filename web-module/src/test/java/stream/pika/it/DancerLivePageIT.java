@@ -264,6 +264,129 @@ class DancerLivePageIT {
         desk.assertCleanConsole();
     }
 
+    /**
+     * Issue 19, items 3 and 4: a dancer stars a slot signed out, signs in with Spotify (the link on
+     * the companion, through the stand-in), finds the star in her account, stars a slot that starts
+     * in 3 minutes and gets its reminder at the push emulator; she likes a track on the live page and
+     * finds it in her music journal, and exports the event's songs to Spotify from there.
+     */
+    @Test
+    void aSignedInDancerKeepsHerStarsIsRemindedAndExportsHerJournal() throws Exception {
+        Admins.Account organizer = Admins.newOrganizer();
+        Api api = Api.newClient();
+        Instant opens = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        long eventId = Admins.event(organizer, "Lindy on the Lake", opens, Duration.ofHours(6), "Europe/Zurich", true);
+        long stageId = StageFollowersIT.stage(api, organizer.token(), eventId, "{\"name\":\"Ballroom\",\"openToAll\":true}");
+        Instant soonStart = Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long soon = slot(api, organizer, stageId, soonStart, Duration.ofMinutes(30), "Jack and Jill prelims");
+        long later = slot(api, organizer, stageId, soonStart.plus(Duration.ofHours(1)), Duration.ofMinutes(45), "Evening social");
+        SpotifyStandIn.User mia = SpotifyStandIn.User.fresh("Mia Westie");
+        TestServer.spotify().signInAs(mia);
+
+        // Signed out: the star stays in this browser.
+        Browser phone = Browser.open("journal-phone", Browser.PHONE);
+        phone.go("/event/" + eventId);
+        phone.waitUntilText(By.id("schedule"), "Evening social");
+        phone.waitUntilText(By.id("reminder-note"), "Your stars are kept on this phone");
+        phone.driver().findElement(By.cssSelector("li.slot[data-slot='" + later + "'] button.star")).click();
+        phone.waitUntilText(By.id("starred-count"), "1");
+        assertEquals("[" + later + "]", phone.script("return localStorage.getItem('starred-" + eventId + "')"));
+
+        // "Sign in to keep your stars", then Spotify: the stand-in sends the browser to the public
+        // address's callback, which is this test server under another name.
+        phone.driver().findElement(By.id("stars-signin")).click();
+        phone.waitFor(By.cssSelector("a[href*='/api/auth/spotify/login']")).click();
+        org.openqa.selenium.support.ui.WebDriverWait toCallback = new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), LiveDj.WAIT);
+        toCallback.until(d -> d.getCurrentUrl().startsWith(TestServer.PUBLIC_URL + "/api/auth/spotify/callback"));
+        URI callback = URI.create(phone.driver().getCurrentUrl());
+        phone.go(callback.getRawPath() + "?" + callback.getRawQuery());
+        Waits.until(() -> phone.driver().getCurrentUrl().endsWith("/event/" + eventId), LiveDj.WAIT, "back at the companion");
+        long miaId = SlotStarsIT.count("SELECT user_id FROM spotify_links WHERE spotify_user_id = ?", mia.id());
+
+        // Her account now holds the star; the browser's copy is gone (the account is the one list).
+        phone.waitUntilText(By.id("reminder-note"), "Turn on notifications on your phone");
+        Waits.until(() -> phone.script("return localStorage.getItem('starred-" + eventId + "')") == null, LiveDj.WAIT, "the browser's copy merged");
+        assertEquals(1, SlotStarsIT.count("SELECT count(*) FROM slot_stars WHERE user_id = ? AND slot_id = ?", miaId, later));
+        assertTrue(phone.driver().findElement(By.id("stars-signin")).getAttribute("hidden") != null, "signed in: no sign-in link");
+        phone.waitFor(By.id("journal-link"));
+
+        // Her phone's push subscription (what the opt-in would register; headless Chromium has no push service).
+        try (PushServiceEmulator pushService = PushServiceEmulator.start()) {
+            String vapidKey = api.get("/api/push/vapid-public-key").json().getString("publicKey");
+            PushServiceEmulator.Subscription device = pushService.subscribe(vapidKey);
+            String registered = String.valueOf(((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch('/api/push/subscribe', {method: 'POST', headers: {'Content-Type': 'application/json', 'X-Pika-Client': 'pika-web'},"
+                            + " body: JSON.stringify({endpoint: arguments[0], keys: {p256dh: arguments[1], auth: arguments[2]}, clientId: 'client_journal_test'})})"
+                            + ".then(r => done(r.status), e => done(String(e)));", device.endpoint(), device.p256dh(), device.auth()));
+            assertEquals("200", registered);
+
+            // She stars the slot that starts in 3 minutes (the default lead is 10): the reminder comes.
+            phone.go("/event/" + eventId);
+            phone.waitUntilText(By.id("reminder-note"), "You get a notification 10 min before each starred slot");
+            phone.driver().findElement(By.cssSelector("li.slot[data-slot='" + soon + "'] button.star")).click();
+            phone.waitUntilText(By.id("starred-count"), "2");
+            Waits.until(() -> !pushService.notifications(device).isEmpty(), SlotStarsIT.REMINDED_WITHIN, "the reminder at the push service");
+            String reminder = pushService.notifications(device).get(0);
+            assertTrue(reminder.contains("min: Jack and Jill prelims"), reminder);
+            assertTrue(reminder.contains("Ballroom at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(soonStart.atZone(java.time.ZoneId.of("Europe/Zurich")))), reminder);
+            assertEquals(2, SlotStarsIT.count("SELECT count(*) FROM slot_stars WHERE user_id = ?", miaId));
+        }
+        phone.screenshot("dancer-event-signed-in-phone");
+        phone.assertCleanConsole();
+
+        // A like on the live page, signed in, lands in her journal under the event.
+        SpotifyStandIn.Track song = TestServer.spotify().catalog().get(0);
+        try (LiveDj dj = LiveDj.signUp().connect()) {
+            String set = LiveDj.newSessionId();
+            dj.registerOn(set, stageId);
+            assertAck(dj.play(set, song.artists().get(0), song.title()));
+            phone.go("/stage/" + stageId);
+            phone.waitUntilText(By.id("title"), song.title());
+            phone.driver().findElement(By.id("like")).click();
+            assertEquals(song.title(), dj.ws.await("LIKE_RECEIVED", LiveDj.WAIT).getJsonObject("payload").getJsonObject("track").getString("title"));
+            Waits.until(() -> {
+                try {
+                    return SlotStarsIT.count("SELECT count(*) FROM likes WHERE user_id = ?", miaId) == 1;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, LiveDj.WAIT, "the like kept for her account");
+
+            phone.go("/me/journal");
+            phone.waitUntilText(By.id("journal"), "Lindy on the Lake");
+            assertTrue(phone.text(By.id("journal")).contains(song.artists().get(0) + " – " + song.title()), phone.text(By.id("journal")));
+            assertTrue(phone.text(By.id("journal")).contains(dj.displayName), phone.text(By.id("journal")));
+            assertEquals("1 liked song", phone.text(By.id("journal-total")));
+            phone.driver().findElement(By.cssSelector("section[data-event='" + eventId + "'] button.export")).click();
+            By result = By.cssSelector("section[data-event='" + eventId + "'] .export-result");
+            phone.waitUntilText(result, "1 song in");
+            String playlistName = phone.driver().findElement(By.cssSelector("section[data-event='" + eventId + "'] .export-result a")).getText();
+            SpotifyStandIn.Playlist exported = TestServer.spotify().playlistsOf(mia).stream().filter(p -> p.name().equals(playlistName))
+                    .findFirst().orElseThrow(() -> new AssertionError("no playlist named " + playlistName));
+            assertEquals(List.of(song.uri()), exported.uris());
+            assertFalse((Boolean) phone.script("return document.documentElement.scrollWidth > window.innerWidth + 1"),
+                    "nothing wider than the phone's screen");
+            phone.screenshot("dancer-journal-phone");
+            phone.assertCleanConsole();
+        }
+
+        // The same session on a laptop (its cookie carried over): the journal at desktop size.
+        Browser desk = Browser.open("journal-desktop", Browser.DESKTOP);
+        desk.go("/event/" + eventId); // on the site, to be given its cookie
+        desk.driver().manage().addCookie(new org.openqa.selenium.Cookie("JSESSIONID", phone.cookie("JSESSIONID").orElseThrow(), "/"));
+        desk.go("/me/journal");
+        desk.waitUntilText(By.id("journal"), "Lindy on the Lake");
+        desk.screenshot("dancer-journal-desktop");
+        desk.assertCleanConsole();
+
+        // Signed out, the journal sends the browser to the sign-in page, and back after it.
+        Api.Reply signedOut = Api.newClient().get("/me/journal");
+        assertEquals(303, signedOut.status(), signedOut::toString);
+        assertTrue(signedOut.header("Location").endsWith("/signin?next=%2Fme%2Fjournal"), signedOut.header("Location"));
+    }
+
     private static long slot(Api api, Admins.Account organizer, long stageId, Instant start, Duration length, String title) {
         Api.Reply added = api.post("/api/stages/" + stageId + "/slots", "{\"startsAt\":\"" + start + "\",\"endsAt\":\""
                 + start.plus(length) + "\",\"title\":\"" + title + "\"}", Admins.bearer(organizer.token()));

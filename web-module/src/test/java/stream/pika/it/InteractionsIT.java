@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -319,6 +320,7 @@ class InteractionsIT {
     }
 
     /** The server closes a timed poll and takes an announcement down at their end (30 s and 60 s, the shortest allowed). */
+    @Tag("container-neutral") // timers, not frames: a minute of waiting the standard-container run need not repeat
     @Test
     void timedPollsCloseAndAnnouncementsExpireOnTheirOwn() throws Exception {
         try (Room room = new Room()) {

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class StartsUnderLoadIT {
 
-    private static final int STARTS = 5;
+    /** Two starts by default (the fixes are settings every start uses); {@code -Dpika.it.starts-under-load=30} hunts rarer failures. */
+    private static final int STARTS = Integer.getInteger("pika.it.starts-under-load", 2);
 
     @Test
     void everyStartUnderCpuLoadServesPika() throws Exception {

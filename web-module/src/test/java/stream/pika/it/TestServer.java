@@ -150,6 +150,7 @@ public final class TestServer implements BeforeAllCallback {
                 .env("PIKA_DATA_DIR", itDirectory().resolve("shared-server-data").toString())
                 .env("PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1,localhost") // the push-service emulators
                 .env("PIKA_PUSH_FIRST_RETRY", "PT0.2S")
+                .env("PIKA_REMINDERS_INTERVAL", "PT1S") // starred slots' reminders: claimed every second
                 .env("PIKA_CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ", https://staging.pika.example")
                 .env("PIKA_RATELIMIT_AUTH_WINDOW", AUTH_WINDOW.toString())
                 .env("PIKA_LIVE_RECONNECT_GRACE", RECONNECT_GRACE.toString())

@@ -72,7 +72,9 @@ class TwoNodesIT {
         return node(name, port, DATABASE, "redis://127.0.0.1:6379", PREFIX,
                 Map.of("PIKA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "PIKA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
                         // Smart Crate: both nodes try to run track matching every 2 s, and 1 s after a set ends.
-                        "PIKA_CRATE_MATCHING_INTERVAL", "PT2S", "PIKA_CRATE_SESSION_END_DELAY", "PT1S"));
+                        "PIKA_CRATE_MATCHING_INTERVAL", "PT2S", "PIKA_CRATE_SESSION_END_DELAY", "PT1S",
+                        // Both nodes look for due reminders of starred slots twice a second, and push to the emulator.
+                        "PIKA_REMINDERS_INTERVAL", "PT0.5S", "PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1,localhost"));
     }
 
     /** A node of a cluster: the shared database and Redis, the shared server's test settings. */
@@ -393,6 +395,50 @@ class TwoNodesIT {
             }
         } finally {
             followers.forEach(WsClient::close);
+        }
+    }
+
+    /**
+     * Issue 19, item 3: both nodes look for due reminders twice a second; 30 phones starred a slot
+     * that starts in 3 minutes (half through each node), and each phone is reminded exactly once.
+     */
+    @Test
+    void aStarredSlotIsRemindedOnceWhateverNodeClaimsIt() {
+        Api viaOne = Api.at(one.port(), address());
+        Api viaTwo = Api.at(two.port(), address());
+        String organizer = Admins.organizerToken(() -> Api.at(two.port(), address()));
+        long eventId = StageFollowersIT.event(viaOne, organizer, "Two-node Reminders");
+        long stageId = StageFollowersIT.stage(viaOne, organizer, eventId, "{\"name\":\"Main Floor\"}");
+        assertEquals(200, viaOne.post("/api/events/" + eventId + "/publish", "", Admins.bearer(organizer)).status());
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(Duration.ofMinutes(3));
+        Api.Reply slot = viaTwo.post("/api/stages/" + stageId + "/slots", "{\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plus(Duration.ofMinutes(30)) + "\",\"title\":\"Strictly finals\"}", Admins.bearer(organizer));
+        assertEquals(201, slot.status(), slot::toString);
+        long slotId = slot.json().getJsonObject("slot").getJsonNumber("id").longValue();
+        String vapidKey = viaOne.get("/api/push/vapid-public-key").json().getString("publicKey");
+        try (PushServiceEmulator pushService = PushServiceEmulator.start()) {
+            List<PushServiceEmulator.Subscription> phones = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Api node = Api.at((i % 2 == 0 ? one : two).port(), address()); // a phone's own address (push subscribes are limited per address)
+                PushServiceEmulator.Subscription phone = pushService.subscribe(vapidKey);
+                Api.Reply subscribed = node.post("/api/push/subscribe", Json.createObjectBuilder().add("endpoint", phone.endpoint())
+                        .add("keys", Json.createObjectBuilder().add("p256dh", phone.p256dh()).add("auth", phone.auth()))
+                        .add("clientId", Dancer.newClientId()).build().toString());
+                assertEquals(200, subscribed.status(), subscribed::toString);
+                Api.Reply starred = node.post("/api/events/" + eventId + "/stars", "{\"star\":[" + slotId + "],\"pushEndpoint\":\""
+                        + phone.endpoint() + "\"}");
+                assertEquals(200, starred.status(), starred::toString);
+                phones.add(phone);
+            }
+            Waits.until(() -> phones.stream().allMatch(phone -> !pushService.notifications(phone).isEmpty()), Duration.ofSeconds(20),
+                    "every phone reminded");
+            Waits.pause(Duration.ofSeconds(3)); // six more rounds of both nodes
+            for (PushServiceEmulator.Subscription phone : phones) {
+                List<String> received = pushService.notifications(phone);
+                assertEquals(1, received.size(), received::toString);
+                assertTrue(received.get(0).contains("Strictly finals"), received::toString);
+            }
+            assertEquals(30, rows("SELECT count(*) FROM slot_stars WHERE slot_id = " + slotId + " AND reminded_at IS NOT NULL"));
         }
     }
 

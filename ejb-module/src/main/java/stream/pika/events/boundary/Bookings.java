@@ -124,6 +124,12 @@ public class Bookings {
         return token;
     }
 
+    /** {@link #newCalendarToken()} as the feed's address a calendar app subscribes to. */
+    @RolesAllowed(Roles.DJ)
+    public String newCalendarFeed() {
+        return publicUrl.replaceAll("/+$", "") + "/api/dj/bookings.ics?token=" + newCalendarToken();
+    }
+
     /** The confirmed gigs of the DJ whose calendar token this is, as iCalendar text. */
     @PermitAll
     public String calendar(String token) {

@@ -42,6 +42,8 @@ public enum Quota {
     PUSH_SEND("push-send", 10, Duration.ofMinutes(1)),
     /** Stage follows over REST per client IP (a phone follows a few stages; each is a database write). */
     STAGE_FOLLOWS("stage-follows", 60, Duration.ofMinutes(1)),
+    /** Star changes in the event companion per client IP (each is a database write; a tap is one). */
+    SLOT_STARS("slot-stars", 60, Duration.ofMinutes(1)),
     /** SUBSCRIBE_STAGE per connection: a stage not seen lately is read from the database. */
     STAGE_SUBSCRIBES("stage-subscribes", 20, Duration.ofMinutes(1)),
     /** AUTHENTICATE per connection: each one looks a token up. */

@@ -1,6 +1,11 @@
 package stream.pika.push.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import stream.pika.identity.entity.Roles;
+import stream.pika.platform.control.CallerIds;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import stream.pika.push.entity.PushReport;
@@ -30,6 +35,7 @@ import java.util.stream.Collectors;
  * original kept no session and pushed every announcement to everyone).
  */
 @Stateless
+@DeclareRoles({Roles.SIGNED_IN})
 public class PushSubscriptions {
 
     private static final Logger LOG = Logger.getLogger(PushSubscriptions.class.getName());
@@ -42,6 +48,9 @@ public class PushSubscriptions {
 
     @Inject
     Clock clock;
+
+    @Resource
+    SessionContext context;
 
     /** Hosts whose push endpoints may be plain http (a push-service emulator in tests); none by default. */
     @Inject
@@ -65,17 +74,22 @@ public class PushSubscriptions {
         // One statement, so two subscribes of the same endpoint at once both succeed (a find-then-persist
         // let the second fail on the primary key): a known endpoint gets the new keys, is active
         // again, and keeps its client id and session unless new ones are given.
-        em.createNativeQuery("INSERT INTO push_subscriptions (endpoint, p256dh, auth, client_id, created_at, subscribed_session_id)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        // A signed-in dancer's phone becomes the account's (its starred slots' reminders reach it);
+        // one bound to an account before stays with it.
+        Long account = CallerIds.ifSignedIn(context, Roles.SIGNED_IN).orElse(null);
+        em.createNativeQuery("INSERT INTO push_subscriptions (endpoint, p256dh, auth, client_id, created_at, subscribed_session_id, user_id)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS bigint))"
                         + " ON CONFLICT (endpoint) DO UPDATE SET p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,"
                         + " client_id = COALESCE(EXCLUDED.client_id, push_subscriptions.client_id), unsubscribed_at = NULL,"
-                        + " subscribed_session_id = COALESCE(EXCLUDED.subscribed_session_id, push_subscriptions.subscribed_session_id)")
+                        + " subscribed_session_id = COALESCE(EXCLUDED.subscribed_session_id, push_subscriptions.subscribed_session_id),"
+                        + " user_id = COALESCE(push_subscriptions.user_id, EXCLUDED.user_id)")
                 .setParameter(1, request.endpoint())
                 .setParameter(2, p256dh)
                 .setParameter(3, auth)
                 .setParameter(4, request.clientId())
                 .setParameter(5, java.sql.Timestamp.from(clock.instant()))
                 .setParameter(6, request.sessionId())
+                .setParameter(7, account)
                 .executeUpdate();
         // The entity cached in this context, if any, would not know: forget it.
         em.getEntityManagerFactory().getCache().evict(PushSubscription.class, request.endpoint());
@@ -115,6 +129,35 @@ public class PushSubscriptions {
                 .getResultStream()
                 .map(PushTarget::of)
                 .toList();
+    }
+
+    /** The active subscriptions of these accounts' phones (a signed-in dancer's reminders). */
+    public List<PushTarget> activeOfAccounts(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p FROM PushSubscription p WHERE p.unsubscribedAt IS NULL AND p.userId IN :users",
+                        PushSubscription.class)
+                .setParameter("users", userIds)
+                .getResultStream()
+                .map(PushTarget::of)
+                .toList();
+    }
+
+    /** Whether the account has a phone that takes pushes. */
+    public boolean hasActive(long userId) {
+        return !em.createNativeQuery("SELECT 1 FROM push_subscriptions WHERE user_id = ?1 AND unsubscribed_at IS NULL LIMIT 1")
+                .setParameter(1, userId).getResultList().isEmpty();
+    }
+
+    /**
+     * The signed-in dancer's phone: its pushes for the account (reminders of starred slots) reach it.
+     * A phone already bound to another account keeps that account (the newer sign-in does not take it over).
+     */
+    public void bindToAccount(String endpoint, long userId) {
+        em.createNativeQuery("UPDATE push_subscriptions SET user_id = ?2 WHERE endpoint = ?1 AND user_id IS NULL")
+                .setParameter(1, endpoint).setParameter(2, userId).executeUpdate();
+        em.getEntityManagerFactory().getCache().evict(PushSubscription.class, endpoint);
     }
 
     /** Whether this endpoint is a subscription that still takes pushes. */

@@ -57,6 +57,20 @@ public record PushPayload(String json, Urgency urgency) {
     private static final int MAX_TITLE = 100;
     private static final int MAX_BODY = 1_000;
 
+    /**
+     * A starred slot starts soon: sent with urgency {@code high} (it is worth nothing late); the
+     * tap opens the event companion.
+     */
+    public static PushPayload slotReminder(long eventId, long slotId, String title, String body) {
+        var json = WireFormat.jsonp();
+        return new PushPayload(json.createObjectBuilder()
+                .add("title", title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title)
+                .add("body", body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body)
+                .add("tag", "slot-" + slotId)
+                .add("data", json.createObjectBuilder().add("url", "/event/" + eventId).add("eventId", eventId).add("slotId", slotId))
+                .build().toString(), Urgency.HIGH);
+    }
+
     /** What dancers see when their session's DJ announces something with {@code push: true}. */
     public static PushPayload announcement(String djName, String message) {
         var json = WireFormat.jsonp();

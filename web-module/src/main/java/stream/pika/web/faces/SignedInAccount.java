@@ -45,6 +45,10 @@ public class SignedInAccount {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ORGANIZER);
     }
 
+    public boolean isDj() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.DJ);
+    }
+
     public boolean isAdmin() {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN);
     }

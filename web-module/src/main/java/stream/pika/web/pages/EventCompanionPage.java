@@ -18,8 +18,9 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
 /**
  * The dancer's event companion, {@code /event/{eventId}} (public): what is happening now on each
- * stage, then the schedule by stage in the event's time zone, with slots the dancer stars kept in
- * the browser ({@code dancer/event.js}). A draft or unknown event answers 404.
+ * stage, then the schedule by stage in the event's time zone, with the slots the dancer stars: in
+ * the browser when signed out, in the account when signed in, reminded by push N minutes before
+ * ({@code dancer/event.js}). A draft or unknown event answers 404.
  */
 @WebServlet(urlPatterns = "/event/*")
 public class EventCompanionPage extends HttpServlet {
@@ -58,6 +59,16 @@ public class EventCompanionPage extends HttpServlet {
                     <div class="schedule-head">
                       <h2>Schedule <span class="muted" id="zone-note"></span></h2>
                       <label class="only-starred"><input type="checkbox" id="only-starred"> <span>My starred slots (<span id="starred-count">0</span>)</span></label>
+                    </div>
+                    <div class="reminders">
+                      <p id="reminder-note" class="muted"></p>
+                      <label>Remind me <select id="remind-minutes">
+                        <option value="5">5</option><option value="10" selected>10</option><option value="15">15</option>
+                        <option value="30">30</option><option value="60">60</option>
+                      </select> min before</label>
+                      <button type="button" id="reminders-on" class="secondary" hidden>Turn on reminders</button>
+                      <a id="stars-signin" href="/signin" hidden>Sign in to keep your stars on every phone</a>
+                      <a id="journal-link" href="/me/journal" hidden>My music journal</a>
                     </div>
                     <div id="schedule"></div>
                   </section>

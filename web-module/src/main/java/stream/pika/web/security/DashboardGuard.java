@@ -21,12 +21,12 @@ import java.util.logging.Logger;
  * account without the role gets a 403 page, never the view. The boundaries check again behind
  * every action (their {@code @RolesAllowed} and ownership rules).
  */
-@WebFilter(asyncSupported = true) // mapped in web.xml: /organizer/*, /admin/*
+@WebFilter(asyncSupported = true) // mapped in web.xml: /organizer/*, /admin/*, /dj/* (after the DJ profiles' filter)
 public class DashboardGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DashboardGuard.class.getName());
-    static final Map<String, String> ROLE_OF_AREA = Map.of("organizer", Roles.ORGANIZER, "admin", Roles.ADMIN);
+    static final Map<String, String> ROLE_OF_AREA = Map.of("organizer", Roles.ORGANIZER, "admin", Roles.ADMIN, "dj", Roles.DJ);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

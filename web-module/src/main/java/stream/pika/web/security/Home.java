@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where a browser lands: {@code /} opens the signed-in account's dashboard (the admin console,
- * else the Command Center), or the sign-in page. {@code /page-expired} is where a dashboard page
+ * else the Command Center, else the DJ's Career Hub, else a dancer's music journal), or the sign-in page. {@code /page-expired} is where a dashboard page
  * whose view ended (the session lapsed, the server restarted) is sent: the same page again, once
  * signed in.
  */
@@ -35,6 +35,10 @@ public class Home extends HttpServlet {
             target = "/admin/";
         } else if (request.isUserInRole(Roles.ORGANIZER)) {
             target = "/organizer/";
+        } else if (request.isUserInRole(Roles.DJ)) {
+            target = "/dj/";
+        } else if (request.getUserPrincipal() != null) {
+            target = "/me/journal"; // a dancer's own page
         } else {
             target = SignInMechanism.SIGN_IN_PAGE;
         }

@@ -145,7 +145,8 @@ public class ResponseHeaders extends HttpFilter {
 
     private static String directives(String styleSources) {
         return "default-src 'self'; style-src " + styleSources + ";"
-                + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:;"
+                + " img-src 'self' data: blob: https:;" // https: the avatars DJs link on their profiles
+                + " font-src 'self' data:; connect-src 'self' ws: wss:;"
                 + " worker-src 'self'; manifest-src 'self';" // the dancer page's service worker (push)
                 + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; script-src 'strict-dynamic'";
     }
