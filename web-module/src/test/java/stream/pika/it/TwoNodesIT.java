@@ -41,6 +41,7 @@ class TwoNodesIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(700);
     private static final String PREFIX = "pika-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static final String[] VAPID = vapidPair();
     private static MicroServer one;
     private static MicroServer two;
     private static int onePort;
@@ -73,8 +74,10 @@ class TwoNodesIT {
                 Map.of("PIKA_ADMIN_EMAIL", TestServer.ADMIN_EMAIL, "PIKA_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
                         // Smart Crate: both nodes try to run track matching every 2 s, and 1 s after a set ends.
                         "PIKA_CRATE_MATCHING_INTERVAL", "PT2S", "PIKA_CRATE_SESSION_END_DELAY", "PT1S",
-                        // Both nodes look for due reminders of starred slots twice a second, and push to the emulator.
-                        "PIKA_REMINDERS_INTERVAL", "PT0.5S", "PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1,localhost"));
+                        // Both nodes look for due reminders of starred slots twice a second, and push to the emulator
+                        // with the cluster's one VAPID key pair (a phone subscribes with whichever node it reached).
+                        "PIKA_REMINDERS_INTERVAL", "PT0.5S", "PIKA_PUSH_INSECURE_HOSTS", "127.0.0.1,localhost",
+                        "PIKA_VAPID_PUBLIC_KEY", VAPID[0], "PIKA_VAPID_PRIVATE_KEY", VAPID[1]));
     }
 
     /** A node of a cluster: the shared database and Redis, the shared server's test settings. */
@@ -120,6 +123,33 @@ class TwoNodesIT {
                 + " WHERE a.started_at < coalesce(b.ended_at, 'infinity') AND b.started_at < coalesce(a.ended_at, 'infinity')"),
                 "two runs at once");
         assertEquals(0, rows("SELECT count(*) FROM job_runs WHERE status NOT IN ('COMPLETED', 'running')"), "a run failed");
+    }
+
+    /** A P-256 pair as Pika! takes it: {public (uncompressed point), private (scalar)}, base64url. */
+    private static String[] vapidPair() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.KeyPair pair = generator.generateKeyPair();
+            java.security.spec.ECPoint w = ((java.security.interfaces.ECPublicKey) pair.getPublic()).getW();
+            byte[] point = new byte[65];
+            point[0] = 4;
+            System.arraycopy(fixed32(w.getAffineX()), 0, point, 1, 32);
+            System.arraycopy(fixed32(w.getAffineY()), 0, point, 33, 32);
+            byte[] scalar = fixed32(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS());
+            java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+            return new String[]{url.encodeToString(point), url.encodeToString(scalar)};
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] fixed32(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+        return fixed;
     }
 
     private static long rows(String sql) {
