@@ -136,9 +136,20 @@ class RedisOutageIT {
                 }
             }
         }
-        String log = Files.readString(one.log());
-        assertEquals(1, log.split("Redis unavailable", -1).length - 1, "the degradation is logged once");
-        assertTrue(log.contains("Redis is back"));
+        // Each node says so once, not per message. A node whose failed calls were all "busy moment"
+        // ones (the client reconnecting) may ride out a short outage on its memory without calling it
+        // one; at least one node does, and a node that did also says when Redis is back.
+        int declared = 0;
+        for (MicroServer node : new MicroServer[]{one, two}) {
+            String log = Files.readString(node.log());
+            int outages = log.split("Redis unavailable", -1).length - 1;
+            assertTrue(outages <= 1, "the degradation is logged once per node, not per message: " + outages);
+            if (outages == 1) {
+                assertTrue(log.contains("Redis is back"), "a node that declared the outage declares its end");
+            }
+            declared += outages;
+        }
+        assertTrue(declared >= 1, "the outage is logged");
     }
 
     private static Process startRedis() throws IOException, InterruptedException {

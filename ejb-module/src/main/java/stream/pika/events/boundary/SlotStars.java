@@ -118,8 +118,8 @@ public class SlotStars {
     }
 
     private StarOwner owner(String pushEndpoint) {
-        if (pushEndpoint != null && !pushSubscriptions.isActive(pushEndpoint)) {
-            throw PikaException.invalid("pushEndpoint is not a push subscription of this site: subscribe at /api/push/subscribe first");
+        if (pushEndpoint != null) {
+            pushSubscriptions.requireActive(pushEndpoint);
         }
         var signedIn = CallerIds.ifSignedIn(context, Roles.SIGNED_IN);
         if (signedIn.isPresent()) {

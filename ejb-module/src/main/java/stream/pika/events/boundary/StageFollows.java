@@ -59,8 +59,8 @@ public class StageFollows {
             throw PikaException.conflict(EventMessages.STAGE_CLOSED);
         }
         String endpoint = request.pushEndpoint();
-        if (endpoint != null && !pushSubscriptions.isActive(endpoint)) {
-            throw PikaException.invalid("pushEndpoint is not a push subscription of this site: subscribe at /api/push/subscribe first");
+        if (endpoint != null) {
+            pushSubscriptions.requireActive(endpoint);
         }
         follows.follow(stageId, request.clientId(), endpoint, CallerIds.ifSignedIn(context, Roles.SIGNED_IN).orElse(null),
                 clock.instant());

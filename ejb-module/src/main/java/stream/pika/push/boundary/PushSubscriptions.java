@@ -160,6 +160,18 @@ public class PushSubscriptions {
         em.getEntityManagerFactory().getCache().evict(PushSubscription.class, endpoint);
     }
 
+    /**
+     * The device's push endpoint a request names must be a subscription of this site that still
+     * takes pushes (a stage follow, a starred slot's reminder).
+     *
+     * @throws PikaException INVALID otherwise
+     */
+    public void requireActive(String endpoint) {
+        if (!isActive(endpoint)) {
+            throw PikaException.invalid("pushEndpoint is not a push subscription of this site: subscribe at /api/push/subscribe first");
+        }
+    }
+
     /** Whether this endpoint is a subscription that still takes pushes. */
     public boolean isActive(String endpoint) {
         PushSubscription subscription = endpoint == null ? null : em.find(PushSubscription.class, endpoint);
