@@ -115,7 +115,7 @@ class CareerHubIT {
                 {"Charlie " + tag, "Cy Artist", "2015-07-07", "100"}, {"Delta " + tag, "Di Artist", "2021-03-03", "110"}};
         StringBuilder csv = new StringBuilder("Track URI,Track Name,Artist Name(s),Album Release Date,Tempo\n");
         for (String[] song : songs) {
-            csv.append("spotify:track:").append(uri22(song[0])).append(',').append(song[0]).append(',').append(song[1]).append(',')
+            csv.append("spotify:track:").append(CrateVerificationIT.uri22(song[0])).append(',').append(song[0]).append(',').append(song[1]).append(',')
                     .append(song[2]).append(',').append(song[3]).append('\n');
         }
         assertEquals(201, api.postRaw("/api/admin/catalog/imports", csv.toString(),
@@ -278,10 +278,5 @@ class CareerHubIT {
                 return row.getDouble(1);
             }
         }
-    }
-
-    private static String uri22(String seed) {
-        String hex = Integer.toHexString(seed.hashCode()).replace("-", "");
-        return (hex + "0000000000000000000000").substring(0, 22);
     }
 }

@@ -280,7 +280,7 @@ class CrateVerificationIT {
         assertTrue(before.getJsonArray("tracks").getValuesAs(JsonObject.class).stream().noneMatch(t -> t.containsKey("song")), before::toString);
     }
 
-    private static String uri22(String seed) {
+    static String uri22(String seed) {
         String hex = Integer.toHexString(seed.hashCode()).replace("-", "");
         return (hex + "0000000000000000000000").substring(0, 22);
     }

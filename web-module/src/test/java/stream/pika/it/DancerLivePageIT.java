@@ -301,12 +301,12 @@ class DancerLivePageIT {
         URI callback = URI.create(phone.driver().getCurrentUrl());
         phone.go(callback.getRawPath() + "?" + callback.getRawQuery());
         Waits.until(() -> phone.driver().getCurrentUrl().endsWith("/event/" + eventId), LiveDj.WAIT, "back at the companion");
-        long miaId = SlotStarsIT.count("SELECT user_id FROM spotify_links WHERE spotify_user_id = ?", mia.id());
+        long miaId = DancerLikesIT.rows("SELECT user_id FROM spotify_links WHERE spotify_user_id = ?", mia.id());
 
         // Her account now holds the star; the browser's copy is gone (the account is the one list).
         phone.waitUntilText(By.id("reminder-note"), "Turn on notifications on your phone");
         Waits.until(() -> phone.script("return localStorage.getItem('starred-" + eventId + "')") == null, LiveDj.WAIT, "the browser's copy merged");
-        assertEquals(1, SlotStarsIT.count("SELECT count(*) FROM slot_stars WHERE user_id = ? AND slot_id = ?", miaId, later));
+        assertEquals(1, DancerLikesIT.rows("SELECT count(*) FROM slot_stars WHERE user_id = ? AND slot_id = ?", miaId, later));
         assertTrue(phone.driver().findElement(By.id("stars-signin")).getAttribute("hidden") != null, "signed in: no sign-in link");
         phone.waitFor(By.id("journal-link"));
 
@@ -331,7 +331,7 @@ class DancerLivePageIT {
             assertTrue(reminder.contains("min: Jack and Jill prelims"), reminder);
             assertTrue(reminder.contains("Ballroom at " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                     .format(soonStart.atZone(java.time.ZoneId.of("Europe/Zurich")))), reminder);
-            assertEquals(2, SlotStarsIT.count("SELECT count(*) FROM slot_stars WHERE user_id = ?", miaId));
+            assertEquals(2, DancerLikesIT.rows("SELECT count(*) FROM slot_stars WHERE user_id = ?", miaId));
         }
         phone.screenshot("dancer-event-signed-in-phone");
         phone.assertCleanConsole();
@@ -346,13 +346,8 @@ class DancerLivePageIT {
             phone.waitUntilText(By.id("title"), song.title());
             phone.driver().findElement(By.id("like")).click();
             assertEquals(song.title(), dj.ws.await("LIKE_RECEIVED", LiveDj.WAIT).getJsonObject("payload").getJsonObject("track").getString("title"));
-            Waits.until(() -> {
-                try {
-                    return SlotStarsIT.count("SELECT count(*) FROM likes WHERE user_id = ?", miaId) == 1;
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, LiveDj.WAIT, "the like kept for her account");
+            Waits.until(() -> DancerLikesIT.rows("SELECT count(*) FROM likes WHERE user_id = ?", miaId) == 1, LiveDj.WAIT,
+                    "the like kept for her account");
 
             phone.go("/me/journal");
             phone.waitUntilText(By.id("journal"), "Lindy on the Lake");

@@ -130,9 +130,9 @@ class SlotStarsIT {
                 Admins.bearer(dancer.token));
         assertEquals(200, merged.status(), merged::toString);
         assertEquals(List.of(night.later()), ids(merged.json()));
-        assertEquals(1, count("SELECT count(*) FROM slot_stars WHERE user_id = ?", dancer.accountId));
-        assertEquals(0, count("SELECT count(*) FROM slot_stars WHERE user_id IS NULL AND push_endpoint = ?", phone.endpoint()));
-        assertEquals(1, count("SELECT count(*) FROM push_subscriptions WHERE user_id = ? AND endpoint = ?", dancer.accountId, phone.endpoint()),
+        assertEquals(1, DancerLikesIT.rows("SELECT count(*) FROM slot_stars WHERE user_id = ?", dancer.accountId));
+        assertEquals(0, DancerLikesIT.rows("SELECT count(*) FROM slot_stars WHERE user_id IS NULL AND push_endpoint = ?", phone.endpoint()));
+        assertEquals(1, DancerLikesIT.rows("SELECT count(*) FROM push_subscriptions WHERE user_id = ? AND endpoint = ?", dancer.accountId, phone.endpoint()),
                 "the phone is the account's now");
 
         // A second phone, subscribed while signed in, is the account's too; a star made on a laptop reaches both.
@@ -177,7 +177,7 @@ class SlotStarsIT {
         String organizer = Admins.organizerToken();
         long draft = StageFollowersIT.event(api, organizer, "Draft Night");
         refused(stars(api, draft, "{\"star\":[1]" + endpoint), 404, "Event not found");
-        assertEquals(0, count("SELECT count(*) FROM slot_stars WHERE push_endpoint = ?", phone.endpoint()), "nothing was kept");
+        assertEquals(0, DancerLikesIT.rows("SELECT count(*) FROM slot_stars WHERE push_endpoint = ?", phone.endpoint()), "nothing was kept");
     }
 
     static Api.Reply stars(Api api, long eventId, String body) {
@@ -229,18 +229,6 @@ class SlotStarsIT {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getTimestamp(1).toInstant();
-            }
-        }
-    }
-
-    static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
             }
         }
     }
