@@ -115,7 +115,6 @@ class DevServerIT {
         List<String> command = new java.util.ArrayList<>(launchCommand());
         String shell = String.join(" ", command.stream().map(a -> "'" + a + "'").toList()) + " > '" + log + "' 2>&1 & wait";
         ProcessBuilder parent = new ProcessBuilder("bash", "-c", shell);
-        quickStart(parent);
         parent.environment().remove("PIKA_DB_URL");
         parent.environment().put("PIKA_PORT", Integer.toString(port));
         parent.environment().put("PIKA_DATA_DIR", TestServer.itDirectory().resolve("dev-server-orphan-data").toString());
@@ -139,11 +138,6 @@ class DevServerIT {
         }
     }
 
-    /** The launcher and the Micro it starts run with the tests' JVM option (the launcher has none of its own). */
-    private static void quickStart(ProcessBuilder builder) {
-        builder.environment().put("JAVA_TOOL_OPTIONS", TestServer.QUICK_START);
-    }
-
     private static List<String> launchCommand() {
         return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -155,7 +149,6 @@ class DevServerIT {
 
     private static Process launch(int port, Path log, Path data, Integer localPostgresPort) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launchCommand());
-        quickStart(builder);
         builder.environment().remove("PIKA_DB_URL");
         builder.environment().put("PIKA_PORT", Integer.toString(port));
         builder.environment().put("PIKA_DATA_DIR", data.toString());

@@ -27,12 +27,6 @@ public final class TestServer implements BeforeAllCallback {
     public static final String TRUSTED_PROXY = "127.0.0.1";
     /** The one web origin CORS allows in tests (besides a staging one). */
     public static final String ALLOWED_ORIGIN = "https://pika.example";
-    /**
-     * The JVM option of every server the tests start: C1 only. A run starts some thirty servers on
-     * two cores, and C2's compilations during a start cost more than C2's faster code earns in a
-     * test's few minutes (measured: healthy after 15 s instead of 21 s). Benchmarks run without it.
-     */
-    public static final String QUICK_START = "-XX:TieredStopAtLevel=1";
     /** Short, so a test can watch a rate-limit window end. */
     public static final Duration AUTH_WINDOW = Duration.ofSeconds(5);
 
@@ -121,8 +115,7 @@ public final class TestServer implements BeforeAllCallback {
                 .port(freePort())
                 .preBootCommands(MicroServer.preBootCommandsFile(itDirectory().resolve(name)))
                 .logTo(itDirectory().resolve(name + ".log"))
-                .jvmOption("-Xmx768m")
-                .jvmOption(QUICK_START);
+                .jvmOption("-Xmx768m");
     }
 
     /** Environment pointing Pika! at a database of the test PostgreSQL. */
